@@ -1,0 +1,215 @@
+package com.virtualoffice.registration.adapters.axon;
+
+import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.domain.SellerCommand;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+/**
+ * The event store and the seller's command side, declared explicitly. Axon's JDBC auto-configuration backs off
+ * on Spring Boot 4 before the DataSource exists and then runs silently without an event store, so nothing here
+ * is left to it. The tables are created by Flyway; see docs/event-store.md.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AxonProperties.class)
+public class AxonConfiguration {
+
+    static final String SELLER_SNAPSHOT_TRIGGER = "sellerSnapshotTrigger";
+    static final String SELLER_CACHE = "sellerCache";
+    static final String SELLER_TARGET_RESOLVER = "sellerTargetResolver";
+
+    /** Projections that must be current when a command's answer leaves: they run in the command's transaction. */
+    public static final String READ_MODELS = "read-models";
+
+    /** Axon finds aggregates among the beans; declared here because nothing is found by component scanning. */
+    @Bean
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    SellerAggregate sellerAggregate() {
+        return new SellerAggregate();
+    }
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    PersistenceExceptionResolver duplicateKeyResolver() {
+        return new DuplicateKeyResolver();
+    }
+
+    @Bean
+    RevisionResolver revisionResolver() {
+        return new EventRevisionResolver();
+    }
+
+    /**
+     * Axon 4.13.0's Jackson 3 serializer cannot read back its own {@code ReplayToken} (fixed upstream in 4.13.1),
+     * so a reset streaming processor would loop instead of replaying. Allowing Axon's own types as polymorphic
+     * subtypes restores it.
+     */
+    @Bean
+    Jackson3SerializerCustomizer replayTokenReadable() {
+        return mapper -> mapper.polymorphicTypeValidator(
+                BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
+    }
+
+    /** The snake_case names of the Flyway-created tables; Axon's defaults are camelCase. */
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver duplicateKeyResolver,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .schema(eventSchema)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(duplicateKeyResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          AxonProperties properties) {
+        return JdbcTokenStore.builder()
+                .schema(tokenSchema)
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .claimTimeout(properties.tokenClaimTimeout())
+                .build();
+    }
+
+    @Bean(SELLER_SNAPSHOT_TRIGGER)
+    SnapshotTriggerDefinition sellerSnapshotTrigger(Snapshotter snapshotter, AxonProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    @Bean(SELLER_CACHE)
+    Cache sellerCache(AxonProperties properties) {
+        return new CaffeineAggregateCache(properties.sellerCacheSize());
+    }
+
+    /** Commands are domain records without Axon annotations; each names its seller. */
+    @Bean(SELLER_TARGET_RESOLVER)
+    CommandTargetResolver sellerTargetResolver() {
+        return command -> new VersionedAggregateIdentifier(((SellerCommand) command.getPayload()).sellerId(), null);
+    }
+
+    /** Copies who and which request from each command onto the events it causes: the audit trail. */
+    @Bean
+    CorrelationDataProvider provenanceOnEvents() {
+        return new SimpleCorrelationDataProvider(Provenance.ACTOR_TYPE, Provenance.API_KEY_ID,
+                Provenance.API_KEY_PREFIX, Provenance.REQUEST_ID);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("command-retry").daemon().factory());
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                  AxonProperties properties) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConflictRetryScheduler(commandRetryExecutor, properties.conflictRetries(),
+                        properties.conflictBackoff()))
+                .build();
+    }
+
+    /**
+     * A failing read-model write must fail the command with it, never leave a read model behind its events.
+     * Axon's default for event handlers is to log and carry on.
+     */
+    @Bean
+    ConfigurerModule readModelsFailWithTheCommand() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                READ_MODELS, c -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,51 @@
+package com.virtualoffice.registration.adapters.axon;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+/**
+ * Retries a command that lost an append race against another instance. The loser's cached seller is stale and
+ * was evicted, so the retry decides again on the fresh history: the invariants hold and the caller never sees
+ * the conflict. Every other failure is final: retrying it would only delay the error.
+ */
+final class ConflictRetryScheduler implements RetryScheduler {
+
+    private final ScheduledExecutorService executor;
+    private final int maxRetries;
+    private final Duration backoff;
+
+    ConflictRetryScheduler(ScheduledExecutorService executor, int maxRetries, Duration backoff) {
+        this.executor = executor;
+        this.maxRetries = maxRetries;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
+                                 List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
+        if (!isAppendConflict(lastFailure) || failures.size() > maxRetries) {
+            return false;
+        }
+        long base = backoff.toNanos() << (failures.size() - 1);
+        // Jitter, so that instances that collided once do not collide again in lockstep.
+        long delay = base + ThreadLocalRandom.current().nextLong(base + 1);
+        executor.schedule(commandDispatch, delay, TimeUnit.NANOSECONDS);
+        return true;
+    }
+
+    static boolean isAppendConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,76 @@
+package com.virtualoffice.registration.adapters.persistence;
+
+import static com.virtualoffice.registration.adapters.persistence.Timestamps.fromColumn;
+import static com.virtualoffice.registration.adapters.persistence.Timestamps.toColumn;
+
+import com.virtualoffice.registration.adapters.axon.AxonConfiguration;
+import com.virtualoffice.registration.application.sellers.SellerView;
+import com.virtualoffice.registration.application.sellers.Sellers;
+import com.virtualoffice.registration.domain.PlanCatalog;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
+import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The seller read model for operators. Limits are not stored: they follow the plan's current configuration. */
+@ProcessingGroup(AxonConfiguration.READ_MODELS)
+class SellerTable implements Sellers {
+
+    private final JdbcClient jdbc;
+    private final PlanCatalog plans;
+
+    SellerTable(JdbcClient jdbc, PlanCatalog plans) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+    }
+
+    @EventHandler
+    void on(SellerRegistered event) {
+        jdbc.sql("""
+                        INSERT INTO sellers (id, name, plan, customer_count, created_at, updated_at)
+                        VALUES (:id, :name, :plan, 0, :at, :at)
+                        """)
+                .param("id", event.sellerId())
+                .param("name", event.name())
+                .param("plan", event.plan())
+                .param("at", toColumn(event.registeredAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(CustomerRegistered event) {
+        jdbc.sql("UPDATE sellers SET customer_count = customer_count + 1 WHERE id = :id")
+                .param("id", event.sellerId())
+                .update();
+    }
+
+    @Override
+    public Optional<SellerView> find(UUID sellerId) {
+        return jdbc.sql("SELECT * FROM sellers WHERE id = :id")
+                .param("id", sellerId)
+                .query(this::seller)
+                .optional();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM sellers)").query(Boolean.class).single();
+    }
+
+    private SellerView seller(ResultSet row, int rowNumber) throws SQLException {
+        String plan = row.getString("plan");
+        return new SellerView(
+                row.getObject("id", UUID.class),
+                row.getString("name"),
+                plan,
+                plans.limitOf(plan).orElseThrow(() -> new IllegalStateException("plan " + plan + " is not configured")),
+                row.getInt("customer_count"),
+                fromColumn(row, "created_at"),
+                fromColumn(row, "updated_at"));
+    }
+}

@@ -1,0 +1,71 @@
+package com.virtualoffice.registration.adapters.rest;
+
+import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
+import com.virtualoffice.registration.application.apikeys.Authentication;
+import com.virtualoffice.registration.application.apikeys.Authentication.Authenticated;
+import com.virtualoffice.registration.application.apikeys.Authentication.Refused;
+import com.virtualoffice.registration.application.shared.Provenance;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Checks the seller's API key on every {@code /api/**} call before anything else looks at the request, so that a
+ * bad body with a bad key is a 401. The key comes from {@code X-API-Key}, or else a Bearer token.
+ */
+final class ApiKeyAuthentication implements HandlerInterceptor {
+
+    static final String API_KEY_HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
+    private static final String ATTRIBUTE = ApiKeyAuthentication.class.getName();
+
+    private final AuthenticateApiKeyUseCase authenticate;
+
+    ApiKeyAuthentication(AuthenticateApiKeyUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    /** The authenticated caller of a request that passed this interceptor. */
+    static Authenticated caller(HttpServletRequest request) {
+        return (Authenticated) request.getAttribute(ATTRIBUTE);
+    }
+
+    static Provenance provenance(HttpServletRequest request) {
+        Authenticated caller = caller(request);
+        return Provenance.apiKey(caller.apiKeyId(), caller.apiKeyPrefix(), RequestIds.of(request));
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Authentication result = authenticate.authenticate(presentedKey(request));
+        switch (result) {
+            case Authenticated caller -> request.setAttribute(ATTRIBUTE, caller);
+            case Refused refused -> throw ApiProblem.unauthorized(switch (refused.reason()) {
+                case MISSING -> "API key is required. Provide it via X-API-Key header or Authorization Bearer token.";
+                case INVALID -> "Invalid API key";
+                case REVOKED -> "API key has been revoked";
+                case EXPIRED -> "API key has expired";
+            });
+        }
+        return true;
+    }
+
+    private static Optional<String> presentedKey(HttpServletRequest request) {
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        if (apiKey != null && !apiKey.isBlank()) {
+            return Optional.of(apiKey.strip());
+        }
+        return bearerToken(request);
+    }
+
+    static Optional<String> bearerToken(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(BEARER.length()).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+}

@@ -1,0 +1,30 @@
+package com.virtualoffice.registration.adapters.rest;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors raised outside Spring MVC (by the servlet container, or in a filter) are forwarded here by the
+ * container; they get the contract's body too, instead of Boot's default error page.
+ */
+@RestController
+class ContractErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<ErrorBody> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer value ? value : 500);
+        String message = switch (status.value()) {
+            case 404 -> "Route " + request.getMethod() + ":"
+                    + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + " not found";
+            case 413 -> "Request body is too large";
+            default -> status.is5xxServerError() ? ErrorBody.UNEXPECTED : ErrorBody.reasonPhrase(status.value());
+        };
+        return ResponseEntity.status(status).body(ErrorBody.of(status, message));
+    }
+}

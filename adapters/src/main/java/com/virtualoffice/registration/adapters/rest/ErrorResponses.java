@@ -1,0 +1,58 @@
+package com.virtualoffice.registration.adapters.rest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every failure of a request into the contract's error body; nothing else ever reaches a client. */
+@RestControllerAdvice
+class ErrorResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ErrorBody> problem(ApiProblem problem) {
+        return ResponseEntity.status(problem.status()).body(ErrorBody.of(problem.status(), problem.getMessage()));
+    }
+
+    /** Unknown paths and known paths with another method are both "no such route", as in the hosted API. */
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class,
+            HttpRequestMethodNotSupportedException.class})
+    ResponseEntity<ErrorBody> noRoute(HttpServletRequest request) {
+        return respond(HttpStatus.NOT_FOUND, routeNotFound(request));
+    }
+
+    /** The database is out of reach: say so at once rather than hang, and never half-accept a write. */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class})
+    ResponseEntity<ErrorBody> unavailable(Exception failure, HttpServletRequest request) {
+        log.warn("database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                failure.toString());
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, "The service is temporarily unavailable");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception failure, HttpServletRequest request) {
+        log.error("unexpected failure of {} {} (request id {})", request.getMethod(), request.getRequestURI(),
+                RequestIds.of(request), failure);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorBody.UNEXPECTED);
+    }
+
+    static String routeNotFound(HttpServletRequest request) {
+        return "Route " + request.getMethod() + ":" + request.getRequestURI() + " not found";
+    }
+
+    private static ResponseEntity<ErrorBody> respond(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(ErrorBody.of(status, message));
+    }
+}

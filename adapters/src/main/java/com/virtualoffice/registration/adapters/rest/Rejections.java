@@ -1,0 +1,26 @@
+package com.virtualoffice.registration.adapters.rest;
+
+import com.virtualoffice.registration.domain.Rejection;
+import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
+import com.virtualoffice.registration.domain.Rejection.EmailAlreadyTaken;
+import com.virtualoffice.registration.domain.Rejection.SellerAlreadyRegistered;
+import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
+import org.springframework.http.HttpStatus;
+
+/** The one place where the seller's reasons for refusing become statuses and messages. */
+final class Rejections {
+
+    private Rejections() {
+    }
+
+    static ApiProblem toProblem(Rejection rejection) {
+        return switch (rejection) {
+            case CustomerLimitReached reached -> new ApiProblem(HttpStatus.FORBIDDEN,
+                    "Customer limit reached. Your plan allows " + reached.limit() + " customers.");
+            case EmailAlreadyTaken taken -> new ApiProblem(HttpStatus.CONFLICT,
+                    "A customer with this email already exists");
+            case SellerAlreadyRegistered registered -> new ApiProblem(HttpStatus.CONFLICT, "Seller already exists");
+            case UnknownPlan unknown -> ApiProblem.badRequest("body/plan must be equal to one of the allowed values");
+        };
+    }
+}

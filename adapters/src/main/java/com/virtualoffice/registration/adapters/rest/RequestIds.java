@@ -1,0 +1,45 @@
+package com.virtualoffice.registration.adapters.rest;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request a correlation id: the caller's {@code X-Request-Id} when it is a sane token, otherwise a
+ * new UUID. It is returned in the response header, written to every log line of the request and recorded on
+ * the events the request causes.
+ */
+final class RequestIds extends OncePerRequestFilter {
+
+    static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = RequestIds.class.getName();
+    private static final String LOG_KEY = "request_id";
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    static String of(HttpServletRequest request) {
+        return (String) request.getAttribute(ATTRIBUTE);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String offered = request.getHeader(HEADER);
+        String requestId = offered != null && ACCEPTABLE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
+        request.setAttribute(ATTRIBUTE, requestId);
+        response.setHeader(HEADER, requestId);
+        MDC.put(LOG_KEY, requestId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(LOG_KEY);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package com.virtualoffice.registration.application.sellers;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The queryable seller table, kept current by the seller projection. */
+public interface Sellers {
+
+    Optional<SellerView> find(UUID sellerId);
+
+    boolean isEmpty();
+}

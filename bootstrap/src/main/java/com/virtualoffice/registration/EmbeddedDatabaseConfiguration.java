@@ -1,0 +1,51 @@
+package com.virtualoffice.registration;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no database configured ({@code SPRING_DATASOURCE_URL} unset), the service runs its own PostgreSQL: real
+ * PostgreSQL binaries, data kept under {@code DATA_DIR}, so that one command runs the service and its data
+ * survives restarts. With a URL, Spring Boot's own DataSource is used and none of this starts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    private static final String SUPERUSER = "postgres";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${registration.data-dir}") Path dataDir) throws IOException {
+        Path postgresData = dataDir.resolve("postgres").toAbsolutePath();
+        Files.createDirectories(postgresData);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(postgresData)
+                .setCleanDataDirectory(false)
+                .start();
+        log.info("embedded PostgreSQL on port {} with data in {}", postgres.getPort(), postgresData);
+        return postgres;
+    }
+
+    /** Pool settings still come from {@code spring.datasource.hikari.*}. */
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        return DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .url(postgres.getJdbcUrl(SUPERUSER, SUPERUSER))
+                .username(SUPERUSER)
+                .build();
+    }
+}

@@ -1,0 +1,33 @@
+package com.virtualoffice.registration;
+
+import com.virtualoffice.registration.adapters.axon.AxonConfiguration;
+import com.virtualoffice.registration.adapters.persistence.PersistenceConfiguration;
+import com.virtualoffice.registration.adapters.rest.RestConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** The customer-registration service: every adapter is imported by name, nothing is found by scanning. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({
+        EmbeddedDatabaseConfiguration.class,
+        PlanConfiguration.class,
+        UseCaseConfiguration.class,
+        AxonConfiguration.class,
+        PersistenceConfiguration.class,
+        RestConfiguration.class,
+        StartupConfiguration.class})
+public class RegistrationApplication {
+
+    private static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
+
+    public static void main(String[] args) {
+        // Axon reports usage to its vendor at start unless told not to; this service phones nobody.
+        if (System.getProperty(AXON_UPDATE_CHECK) == null) {
+            System.setProperty(AXON_UPDATE_CHECK, "true");
+        }
+        SpringApplication.run(RegistrationApplication.class, args);
+    }
+}

@@ -1,0 +1,73 @@
+package com.virtualoffice.registration;
+
+import com.virtualoffice.registration.application.apikeys.ApiKeyDirectory;
+import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
+import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.customers.Customers;
+import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
+import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
+import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
+import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
+import com.virtualoffice.registration.application.sellers.Sellers;
+import com.virtualoffice.registration.application.shared.IdSource;
+import com.virtualoffice.registration.application.shared.SellerCommandSender;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One bean per use case, and the few things they need from the world: time, ids, randomness. */
+@Configuration(proxyBeanMethods = false)
+class UseCaseConfiguration {
+
+    /** Milliseconds are what the contract shows; keeping no more makes stored and shown times agree exactly. */
+    @Bean
+    InstantSource clock() {
+        return () -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Bean
+    IdSource idSource() {
+        return UUID::randomUUID;
+    }
+
+    @Bean
+    SellerCommandSender sellerCommandSender(CommandGateway commandGateway) {
+        return new SellerCommandSender(commandGateway);
+    }
+
+    @Bean
+    RegisterCustomerUseCase registerCustomerUseCase(SellerCommandSender sender, IdSource ids, InstantSource clock) {
+        return new RegisterCustomerUseCase(sender, ids, clock);
+    }
+
+    @Bean
+    GetCustomerUseCase getCustomerUseCase(Customers customers) {
+        return new GetCustomerUseCase(customers);
+    }
+
+    @Bean
+    RegisterSellerUseCase registerSellerUseCase(SellerCommandSender sender, Sellers sellers, IdSource ids,
+                                                InstantSource clock) {
+        return new RegisterSellerUseCase(sender, sellers, ids, clock);
+    }
+
+    @Bean
+    GetSellerUseCase getSellerUseCase(Sellers sellers) {
+        return new GetSellerUseCase(sellers);
+    }
+
+    @Bean
+    IssueApiKeyUseCase issueApiKeyUseCase(SellerCommandSender sender, IdSource ids, InstantSource clock) {
+        return new IssueApiKeyUseCase(sender, ids, clock, new SecureRandom());
+    }
+
+    @Bean
+    AuthenticateApiKeyUseCase authenticateApiKeyUseCase(ApiKeyDirectory directory, InstantSource clock) {
+        return new AuthenticateApiKeyUseCase(directory, clock);
+    }
+}

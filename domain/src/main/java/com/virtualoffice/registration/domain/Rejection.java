@@ -1,0 +1,17 @@
+package com.virtualoffice.registration.domain;
+
+/** Why a seller refused a command. A value, not an exception: only the edge turns it into a status code. */
+public sealed interface Rejection {
+
+    record SellerAlreadyRegistered() implements Rejection {
+    }
+
+    record UnknownPlan(String plan) implements Rejection {
+    }
+
+    record CustomerLimitReached(int limit) implements Rejection {
+    }
+
+    record EmailAlreadyTaken() implements Rejection {
+    }
+}

@@ -1,0 +1,76 @@
+package com.virtualoffice.registration.domain;
+
+import com.virtualoffice.registration.domain.Rejection.SellerAlreadyRegistered;
+import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
+import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
+import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
+import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
+import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
+import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
+import java.util.Optional;
+
+/**
+ * The seller decider: the one place where the plan limit and email uniqueness are enforced. Both rules span all
+ * of a seller's customers, so the seller is the consistency boundary and every command that could break them is
+ * decided here, from the seller's past events alone.
+ */
+public final class Seller {
+
+    private Seller() {
+    }
+
+    public static Decision decide(SellerCommand command, SellerState state, PlanCatalog plans) {
+        return switch (command) {
+            case RegisterSeller register -> registerSeller(register, state, plans);
+            case IssueApiKey issue -> {
+                requireRegistered(state, issue);
+                yield Decision.accept(new ApiKeyIssued(issue.sellerId(), issue.apiKeyId(), issue.name(),
+                        issue.keyHash(), issue.keyPrefix(), issue.expiresAt(), issue.issuedAt()));
+            }
+            case RegisterCustomer register -> {
+                requireRegistered(state, register);
+                yield registerCustomer(register, state, plans);
+            }
+        };
+    }
+
+    public static SellerState evolve(SellerState state, SellerEvent event) {
+        return switch (event) {
+            case SellerRegistered registered -> SellerState.registered(registered.sellerId(), registered.plan());
+            case ApiKeyIssued issued -> state;
+            case CustomerRegistered registered -> state.withCustomer(registered.email(), registered.customerId());
+        };
+    }
+
+    private static Decision registerCustomer(RegisterCustomer command, SellerState state, PlanCatalog plans) {
+        CustomerLimit limit = plans.limitOf(state.plan())
+                .orElseThrow(() -> new IllegalStateException("plan '" + state.plan() + "' is not configured"));
+        CustomerDetails details = command.details();
+        Optional<Rejection> rejection = PlanLimitPolicy.checkRoomForOneMore(state, limit)
+                .or(() -> UniqueEmailPolicy.checkFree(state, details.email()));
+        return rejection.map(Decision::reject).orElseGet(() -> Decision.accept(new CustomerRegistered(
+                command.sellerId(), command.customerId(), details.firstName(), details.lastName(),
+                details.email().value(), details.companyName(), details.legalEntity(), details.language(),
+                details.status(), details.address(), details.postalRedirectAddress(), command.issuedAt())));
+    }
+
+    private static Decision registerSeller(RegisterSeller command, SellerState state, PlanCatalog plans) {
+        if (state.isRegistered()) {
+            return Decision.reject(new SellerAlreadyRegistered());
+        }
+        if (plans.limitOf(command.plan()).isEmpty()) {
+            return Decision.reject(new UnknownPlan(command.plan()));
+        }
+        return Decision.accept(
+                new SellerRegistered(command.sellerId(), command.name(), command.plan(), command.issuedAt()));
+    }
+
+    private static void requireRegistered(SellerState state, SellerCommand command) {
+        // Commands for an unknown seller are routed by identifier and fail to find it before any decision;
+        // reaching here means a caller bypassed that routing.
+        if (!state.isRegistered()) {
+            throw new IllegalStateException("seller " + command.sellerId() + " is not registered");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package com.virtualoffice.registration.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Everything a seller's consistency boundary can be asked to do. Each command names the seller it targets. */
+public sealed interface SellerCommand {
+
+    UUID sellerId();
+
+    /** When the command was issued; the events it causes happen at this instant. */
+    Instant issuedAt();
+
+    record RegisterSeller(UUID sellerId, String name, String plan, Instant issuedAt) implements SellerCommand {
+        public RegisterSeller {
+            Objects.requireNonNull(sellerId, "sellerId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+        }
+    }
+
+    /** Only the key's hash and its displayable prefix reach the seller; the key itself never leaves the edge. */
+    record IssueApiKey(UUID sellerId, UUID apiKeyId, String name, String keyHash, String keyPrefix,
+                       Instant expiresAt, Instant issuedAt) implements SellerCommand {
+        public IssueApiKey {
+            Objects.requireNonNull(sellerId, "sellerId");
+            Objects.requireNonNull(apiKeyId, "apiKeyId");
+            Objects.requireNonNull(keyHash, "keyHash");
+            Objects.requireNonNull(keyPrefix, "keyPrefix");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+        }
+    }
+
+    record RegisterCustomer(UUID sellerId, UUID customerId, CustomerDetails details, Instant issuedAt)
+            implements SellerCommand {
+        public RegisterCustomer {
+            Objects.requireNonNull(sellerId, "sellerId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(details, "details");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.virtualoffice.registration.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What has happened to a seller. Events are stored for ever and read back by every later version of the
+ * service, so they hold plain values only (strings, ids, instants, enums, addresses) and carry a revision.
+ */
+public sealed interface SellerEvent {
+
+    UUID sellerId();
+
+    @EventRevision("1")
+    record SellerRegistered(UUID sellerId, String name, String plan, Instant registeredAt) implements SellerEvent {
+    }
+
+    @EventRevision("1")
+    record ApiKeyIssued(UUID sellerId, UUID apiKeyId, String name, String keyHash, String keyPrefix,
+                        Instant expiresAt, Instant issuedAt) implements SellerEvent {
+    }
+
+    @EventRevision("1")
+    record CustomerRegistered(UUID sellerId, UUID customerId, String firstName, String lastName, String email,
+                              String companyName, String legalEntity, Language language, CustomerStatus status,
+                              Address address, Address postalRedirectAddress, Instant registeredAt)
+            implements SellerEvent {
+    }
+}
