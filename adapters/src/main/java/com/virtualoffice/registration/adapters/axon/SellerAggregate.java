@@ -69,6 +69,11 @@ class SellerAggregate {
         sellerId = state.sellerId();
     }
 
+    /** For tests of the shell: the state the decider sees. */
+    SellerState state() {
+        return state;
+    }
+
     private Decision decideAndRecord(SellerCommand command, PlanCatalog plans) {
         Decision decision = Seller.decide(command, state, plans);
         if (decision instanceof Accepted accepted) {

@@ -1,0 +1,121 @@
+package com.virtualoffice.registration.adapters.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtualoffice.registration.domain.Address;
+import com.virtualoffice.registration.domain.CustomerDetails;
+import com.virtualoffice.registration.domain.CustomerLimit;
+import com.virtualoffice.registration.domain.CustomerStatus;
+import com.virtualoffice.registration.domain.Decision;
+import com.virtualoffice.registration.domain.Email;
+import com.virtualoffice.registration.domain.Language;
+import com.virtualoffice.registration.domain.PlanCatalog;
+import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
+import com.virtualoffice.registration.domain.Rejection.EmailAlreadyTaken;
+import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
+import com.virtualoffice.registration.domain.SellerCommand;
+import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
+import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
+import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
+import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
+import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Axon shell around the decider: events recorded on acceptance, nothing on a rejection. */
+class SellerAggregateTest {
+
+    private static final UUID SELLER = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final Instant NOW = Instant.parse("2026-01-15T10:30:00.000Z");
+    private static final PlanCatalog PLANS =
+            plan -> Optional.ofNullable(Map.of("tiny", CustomerLimit.of(1), "free", CustomerLimit.of(10)).get(plan));
+
+    private FixtureConfiguration<SellerAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(SellerAggregate.class)
+                .registerInjectableResource(PLANS)
+                .registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
+                        ((SellerCommand) command.getPayload()).sellerId(), null));
+    }
+
+    @Test
+    void registering_a_seller_records_it_and_answers_with_the_decision() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterSeller(SELLER, "Acme", "free", NOW))
+                .expectEvents(new SellerRegistered(SELLER, "Acme", "free", NOW))
+                .expectResultMessagePayload(
+                        new Decision.Accepted(List.of(new SellerRegistered(SELLER, "Acme", "free", NOW))));
+    }
+
+    @Test
+    void a_seller_on_an_unknown_plan_is_refused_and_nothing_is_recorded() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterSeller(SELLER, "Acme", "platinum", NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Decision.Rejected(new UnknownPlan("platinum")));
+    }
+
+    @Test
+    void an_api_key_is_recorded_by_hash_and_prefix() {
+        UUID keyId = UUID.randomUUID();
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW))
+                .when(new IssueApiKey(SELLER, keyId, "ci", "hash", "sk_live_abcd", null, NOW))
+                .expectEvents(new ApiKeyIssued(SELLER, keyId, "ci", "hash", "sk_live_abcd", null, NOW));
+    }
+
+    @Test
+    void a_customer_is_registered_while_the_plan_has_room() {
+        UUID customerId = UUID.randomUUID();
+        fixture.given(new SellerRegistered(SELLER, "Acme", "tiny", NOW))
+                .when(new RegisterCustomer(SELLER, customerId, details("ada@example.com"), NOW))
+                .expectEvents(new CustomerRegistered(SELLER, customerId, "Ada", "Lovelace", "ada@example.com", null,
+                        null, Language.DE, CustomerStatus.ACTIVE, Address.EMPTY, null, NOW));
+    }
+
+    @Test
+    void a_customer_past_the_plan_limit_is_refused_and_nothing_is_recorded() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "tiny", NOW), registered("ada@example.com"))
+                .when(new RegisterCustomer(SELLER, UUID.randomUUID(), details("bob@example.com"), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Decision.Rejected(new CustomerLimitReached(1)));
+    }
+
+    @Test
+    void a_taken_email_is_refused_whatever_its_letter_case() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered("ada@example.com"))
+                .when(new RegisterCustomer(SELLER, UUID.randomUUID(), details("ADA@Example.com"), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Decision.Rejected(new EmailAlreadyTaken()));
+    }
+
+    @Test
+    void the_aggregate_state_follows_the_events() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered("ada@example.com"))
+                .when(new RegisterCustomer(SELLER, UUID.randomUUID(), details("bob@example.com"), NOW))
+                .expectState(seller -> {
+                    assertThat(seller.state().liveCustomers()).isEqualTo(2);
+                    assertThat(seller.state().customerHolding(new Email("BOB@example.com"))).isPresent();
+                });
+    }
+
+    private static CustomerRegistered registered(String email) {
+        return new CustomerRegistered(SELLER, UUID.randomUUID(), "Someone", "Else", email, null, null, Language.EN,
+                CustomerStatus.ACTIVE, null, null, NOW);
+    }
+
+    private static CustomerDetails details(String email) {
+        return new CustomerDetails("Ada", "Lovelace", new Email(email), null, null, Language.DE,
+                CustomerStatus.ACTIVE, Address.EMPTY, null);
+    }
+}

@@ -1,0 +1,47 @@
+package com.virtualoffice.registration.adapters.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtualoffice.registration.domain.Address;
+import com.virtualoffice.registration.domain.CustomerStatus;
+import com.virtualoffice.registration.domain.Email;
+import com.virtualoffice.registration.domain.Language;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
+import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.Test;
+
+/** A snapshot must restore the whole seller, or a restored seller would forget its customers' emails. */
+class SellerSnapshotTest {
+
+    private final Jackson3Serializer serializer =
+            Jackson3Serializer.builder().revisionResolver(new EventRevisionResolver()).build();
+
+    @Test
+    void a_snapshot_restores_plan_and_emails_and_carries_a_revision() {
+        UUID sellerId = UUID.randomUUID();
+        UUID customerId = UUID.randomUUID();
+        Instant now = Instant.parse("2026-01-15T10:30:00.000Z");
+        SellerAggregate seller = new SellerAggregate();
+        seller.on(new SellerRegistered(sellerId, "Acme", "free", now));
+        seller.on(new CustomerRegistered(sellerId, customerId, "Ada", "Lovelace", "Ada@Example.com", null, null,
+                Language.DE, CustomerStatus.ACTIVE, Address.EMPTY, null, now));
+
+        SerializedObject<byte[]> snapshot = serializer.serialize(seller, byte[].class);
+        SellerAggregate restored = serializer.deserialize(snapshot);
+
+        assertThat(snapshot.getType().getRevision()).isEqualTo("1");
+        assertThat(restored.state().plan()).isEqualTo("free");
+        assertThat(restored.state().customerHolding(new Email("ada@example.com"))).contains(customerId);
+        assertThat(restored.state().liveCustomers()).isEqualTo(1);
+    }
+
+    @Test
+    void events_carry_the_revision_the_domain_declares() {
+        assertThat(new EventRevisionResolver().revisionOf(SellerRegistered.class)).isEqualTo("1");
+        assertThat(new EventRevisionResolver().revisionOf(CustomerRegistered.class)).isEqualTo("1");
+    }
+}

@@ -1,0 +1,108 @@
+package com.virtualoffice.registration.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtualoffice.registration.support.Customers;
+import com.virtualoffice.registration.support.ServiceTest;
+import java.util.Map;
+import org.axonframework.common.caching.Cache;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What lands in PostgreSQL, checked in the tables themselves: the fixes of STACK-NOTES stay fixed. */
+class EventStoreTest extends ServiceTest {
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("sellerCache")
+    private Cache sellerCache;
+
+    @Value("${registration.axon.snapshot-threshold}")
+    private int snapshotThreshold;
+
+    @Test
+    void payloads_and_metadata_are_bytea_not_large_objects() {
+        var types = jdbc.sql("""
+                        SELECT table_name || '.' || column_name AS col, data_type FROM information_schema.columns
+                        WHERE column_name IN ('payload', 'meta_data', 'token')
+                        """)
+                .query((row, n) -> Map.entry(row.getString("col"), row.getString("data_type")))
+                .list();
+        assertThat(types).hasSize(5).allSatisfy(column -> assertThat(column.getValue()).isEqualTo("bytea"));
+    }
+
+    @Test
+    void the_global_index_is_handed_out_one_at_a_time() {
+        var sequence = jdbc.sql("""
+                        SELECT increment_by, cache_size FROM pg_sequences
+                        WHERE sequencename = 'domain_event_entry_global_index_seq'
+                        """)
+                .query((row, n) -> Map.entry(row.getLong("increment_by"), row.getLong("cache_size")))
+                .single();
+        assertThat(sequence).isEqualTo(Map.entry(1L, 1L));
+    }
+
+    @Test
+    void a_registration_is_stored_as_a_revisioned_json_event_with_who_and_which_request() {
+        var seller = operator.sellerOn("free");
+        var created = http.post("/api/customers").apiKey(seller.apiKey())
+                .header("X-Request-Id", "req-event-store-1")
+                .json(Customers.withEmail("stored@example.com")).send();
+        assertThat(created.status()).isEqualTo(201);
+
+        var event = jdbc.sql("""
+                        SELECT payload_type, payload_revision, convert_from(payload, 'UTF8') AS payload,
+                               convert_from(meta_data, 'UTF8') AS meta_data
+                        FROM domain_event_entry WHERE aggregate_identifier = :seller
+                        ORDER BY sequence_number DESC LIMIT 1
+                        """)
+                .param("seller", seller.sellerId())
+                .query((row, n) -> Map.of("type", row.getString("payload_type"),
+                        "revision", row.getString("payload_revision"),
+                        "payload", row.getString("payload"),
+                        "metadata", row.getString("meta_data")))
+                .single();
+
+        assertThat(event.get("type")).endsWith("SellerEvent$CustomerRegistered");
+        assertThat(event.get("revision")).isEqualTo("1");
+        JsonNode payload = JsonMapper.builder().build().readTree(event.get("payload"));
+        assertThat(payload.get("customerId").asString()).isEqualTo(created.field("id"));
+        assertThat(payload.get("email").asString()).isEqualTo("stored@example.com");
+        JsonNode metadata = JsonMapper.builder().build().readTree(event.get("metadata"));
+        assertThat(metadata.get("request_id").asString()).isEqualTo("req-event-store-1");
+        assertThat(metadata.get("actor_type").asString()).isEqualTo("api_key");
+        assertThat(metadata.get("api_key_id").asString()).isEqualTo(seller.apiKeyId());
+        assertThat(metadata.get("api_key_prefix").asString()).isEqualTo(seller.apiKey().substring(0, 12));
+    }
+
+    @Test
+    void a_busy_seller_is_snapshotted_and_decides_correctly_from_its_snapshot() {
+        var seller = operator.sellerOn("enterprise");
+        for (int i = 0; i < snapshotThreshold + 5; i++) {
+            var created = http.post("/api/customers").apiKey(seller.apiKey())
+                    .json(Customers.withEmail("c" + i + "@example.com")).send();
+            assertThat(created.status()).isEqualTo(201);
+        }
+        long snapshots = jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :seller")
+                .param("seller", seller.sellerId()).query(Long.class).single();
+        assertThat(snapshots).isPositive();
+
+        // Forget the cached seller: the next command must be decided from the snapshot plus later events.
+        sellerCache.removeAll();
+
+        assertThat(http.post("/api/customers").apiKey(seller.apiKey())
+                .json(Customers.withEmail("C0@Example.com")).send().status()).isEqualTo(409);
+        assertThat(http.post("/api/customers").apiKey(seller.apiKey())
+                .json(Customers.withEmail("c" + (snapshotThreshold + 4) + "@example.com")).send().status())
+                .isEqualTo(409);
+        assertThat(http.post("/api/customers").apiKey(seller.apiKey())
+                .json(Customers.withEmail("fresh@example.com")).send().status()).isEqualTo(201);
+    }
+}

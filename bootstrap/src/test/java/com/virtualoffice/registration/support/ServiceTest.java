@@ -1,0 +1,53 @@
+package com.virtualoffice.registration.support;
+
+import com.virtualoffice.registration.RegistrationApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real service on a random port, on a real PostgreSQL: the embedded one (one per test run, in a temporary
+ * directory), or the server named by SPRING_DATASOURCE_URL. Tests share the database, so each works in sellers
+ * of its own.
+ */
+@SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "registration.admin-token=" + ServiceTest.ADMIN_TOKEN,
+                "registration.demo.enabled=false",
+                "axoniq.update-checker.disabled=true"})
+public abstract class ServiceTest {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+    private static final Path DATA_DIR = temporaryDataDir();
+
+    @LocalServerPort
+    private int port;
+
+    protected Http http;
+    protected Operator operator;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("registration.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        operator = new Operator(http, ADMIN_TOKEN);
+    }
+
+    private static Path temporaryDataDir() {
+        try {
+            return Files.createTempDirectory("registration-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
