@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtualoffice.registration.adapters.persistence.ReadModelRebuild;
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.ServiceTest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,10 +21,16 @@ class ReadModelRebuildTest extends ServiceTest {
     @Autowired
     private ReadModelRebuild rebuild;
 
+    /**
+     * Other tests edit the key table directly (to revoke or expire keys the lifecycle API cannot yet), which no
+     * event records; the comparison is therefore over the sellers of this test.
+     */
     @Test
     void rebuilt_read_models_equal_the_live_ones() {
-        for (String plan : List.of("free", "starter")) {
+        List<UUID> sellers = new ArrayList<>();
+        for (String plan : List.of("starter", "business")) {
             var seller = operator.sellerOn(plan);
+            sellers.add(UUID.fromString(seller.sellerId()));
             for (int i = 0; i < 12; i++) {
                 http.post("/api/customers").apiKey(seller.apiKey())
                         .json("{\"first_name\":\"N" + i + "\",\"last_name\":\"L\",\"email\":\"r" + i
@@ -31,21 +39,23 @@ class ReadModelRebuildTest extends ServiceTest {
                         .send();
             }
         }
-        List<String> before = everyRow();
+        List<String> before = rowsOf(sellers);
+        assertThat(before).hasSize(2 + 2 + 12 + 12);
 
         long replayed = rebuild.rebuild();
 
         assertThat(replayed).isPositive();
-        assertThat(everyRow()).isEqualTo(before);
+        assertThat(rowsOf(sellers)).isEqualTo(before);
     }
 
-    private List<String> everyRow() {
+    private List<String> rowsOf(List<UUID> sellers) {
         return jdbc.sql("""
-                        SELECT 'seller ' || s::text AS row FROM sellers s
-                        UNION ALL SELECT 'key ' || k::text FROM api_keys k
-                        UNION ALL SELECT 'customer ' || c::text FROM customers c
+                        SELECT 'seller ' || s::text AS row FROM sellers s WHERE s.id = ANY(:sellers)
+                        UNION ALL SELECT 'key ' || k::text FROM api_keys k WHERE k.seller_id = ANY(:sellers)
+                        UNION ALL SELECT 'customer ' || c::text FROM customers c WHERE c.seller_id = ANY(:sellers)
                         ORDER BY 1
                         """)
+                .param("sellers", sellers.toArray(UUID[]::new))
                 .query(String.class).list();
     }
 }

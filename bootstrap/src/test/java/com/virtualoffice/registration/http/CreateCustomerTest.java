@@ -15,7 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -418,5 +424,54 @@ class CreateCustomerTest extends ServiceTest {
         assertThat(theirs.field("seller_id")).isEqualTo(second.sellerId());
         assertThat(theirs.field("id")).isNotEqualTo(mine.field("id"));
         assertThat(theirs.field("email")).isEqualTo(email.toUpperCase());
+    }
+
+    private List<Http.Response> concurrently(List<Callable<Http.Response>> calls) throws Exception {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Http.Response>> futures = pool.invokeAll(calls);
+            List<Http.Response> responses = new ArrayList<>();
+            for (Future<Http.Response> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        }
+    }
+
+    @Test
+    void given_a_free_seller_when_20_creations_race_then_exactly_10_are_created_and_the_rest_get_403() throws Exception {
+        var seller = operator.sellerOn("free");
+        List<Callable<Http.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String email = uniqueEmail();
+            calls.add(() -> create(seller, minimalCustomer(email)));
+        }
+        List<Http.Response> responses = concurrently(calls);
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(10);
+        responses.stream().filter(r -> r.status() != 201).forEach(r -> assertError(r, 403, "Forbidden",
+                "Customer limit reached. Your plan allows 10 customers."));
+        assertThat(admin(seller.sellerId()).json().get("customer_count").asInt()).isEqualTo(10);
+        for (var created : responses.stream().filter(r -> r.status() == 201).toList()) {
+            assertThat(read(seller, created.field("id")).body()).isEqualTo(created.body());
+        }
+    }
+
+    @Test
+    void given_one_email_sent_in_10_racing_creations_when_done_then_exactly_one_is_created_and_9_get_409()
+            throws Exception {
+        var seller = operator.sellerOn("free");
+        String local = "race" + System.nanoTime();
+        List<Callable<Http.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // The same address in varying letter case.
+            String email = (i % 2 == 0 ? local : local.toUpperCase()) + "@Example.com";
+            calls.add(() -> create(seller, minimalCustomer(email)));
+        }
+        List<Http.Response> responses = concurrently(calls);
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        responses.stream().filter(r -> r.status() != 201).forEach(r -> assertError(r, 409, "Conflict",
+                "A customer with this email already exists"));
+        assertThat(admin(seller.sellerId()).json().get("customer_count").asInt()).isEqualTo(1);
     }
 }
