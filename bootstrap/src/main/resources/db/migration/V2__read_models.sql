@@ -38,10 +38,12 @@ CREATE TABLE customers (
     status                  TEXT        NOT NULL,
     source                  TEXT        NOT NULL,
     created_at              TIMESTAMPTZ NOT NULL,
-    updated_at              TIMESTAMPTZ NOT NULL
+    updated_at              TIMESTAMPTZ NOT NULL,
+    -- Deleted customers are gone for sellers; the row stays so that a page cursor naming one still works.
+    deleted_at              TIMESTAMPTZ
 );
 -- A tripwire, not the rule: the Seller aggregate keeps emails unique. A violation here means a bug, and it
 -- fails the command's transaction instead of storing a duplicate.
-CREATE UNIQUE INDEX customers_seller_email_key ON customers (seller_id, lower(email));
+CREATE UNIQUE INDEX customers_seller_email_key ON customers (seller_id, lower(email)) WHERE deleted_at IS NULL;
 -- Newest-first listing per seller, with the id as tie-breaker for keyset pagination.
 CREATE INDEX customers_seller_created_idx ON customers (seller_id, created_at DESC, id DESC);

@@ -4,8 +4,11 @@ import com.virtualoffice.registration.application.apikeys.ApiKeyDirectory;
 import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
 import com.virtualoffice.registration.application.customers.Customers;
+import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
 import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
+import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
 import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
+import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.Sellers;
@@ -48,6 +51,21 @@ class UseCaseConfiguration {
     @Bean
     GetCustomerUseCase getCustomerUseCase(Customers customers) {
         return new GetCustomerUseCase(customers);
+    }
+
+    @Bean
+    UpdateCustomerUseCase updateCustomerUseCase(SellerCommandSender sender, Customers customers, InstantSource clock) {
+        return new UpdateCustomerUseCase(sender, customers, clock);
+    }
+
+    @Bean
+    DeleteCustomerUseCase deleteCustomerUseCase(SellerCommandSender sender, InstantSource clock) {
+        return new DeleteCustomerUseCase(sender, clock);
+    }
+
+    @Bean
+    ListCustomersUseCase listCustomersUseCase(Customers customers) {
+        return new ListCustomersUseCase(customers);
     }
 
     @Bean

@@ -14,4 +14,8 @@ public sealed interface Rejection {
 
     record EmailAlreadyTaken() implements Rejection {
     }
+
+    /** No live customer of this seller has that id: never registered, deleted, or another seller's. */
+    record CustomerNotFound() implements Rejection {
+    }
 }

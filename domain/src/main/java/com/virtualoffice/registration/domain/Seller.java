@@ -1,12 +1,17 @@
 package com.virtualoffice.registration.domain;
 
+import com.virtualoffice.registration.domain.Rejection.CustomerNotFound;
 import com.virtualoffice.registration.domain.Rejection.SellerAlreadyRegistered;
 import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
+import com.virtualoffice.registration.domain.SellerCommand.DeleteCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
+import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
 import java.util.Optional;
 
@@ -32,6 +37,17 @@ public final class Seller {
                 requireRegistered(state, register);
                 yield registerCustomer(register, state, plans);
             }
+            case UpdateCustomer update -> {
+                requireRegistered(state, update);
+                yield updateCustomer(update, state);
+            }
+            case DeleteCustomer delete -> {
+                requireRegistered(state, delete);
+                yield state.holds(delete.customerId())
+                        ? Decision.accept(new CustomerDeleted(delete.sellerId(), delete.customerId(),
+                                delete.issuedAt()))
+                        : Decision.reject(new CustomerNotFound());
+            }
         };
     }
 
@@ -39,7 +55,11 @@ public final class Seller {
         return switch (event) {
             case SellerRegistered registered -> SellerState.registered(registered.sellerId(), registered.plan());
             case ApiKeyIssued issued -> state;
-            case CustomerRegistered registered -> state.withCustomer(registered.email(), registered.customerId());
+            case CustomerRegistered registered -> state.withCustomer(registered.customerId(), registered.email());
+            case CustomerUpdated updated -> updated.changed().contains(CustomerField.EMAIL)
+                    ? state.withoutCustomer(updated.customerId()).withCustomer(updated.customerId(), updated.email())
+                    : state;
+            case CustomerDeleted deleted -> state.withoutCustomer(deleted.customerId());
         };
     }
 
@@ -53,6 +73,23 @@ public final class Seller {
                 command.sellerId(), command.customerId(), details.firstName(), details.lastName(),
                 details.email().value(), details.companyName(), details.legalEntity(), details.language(),
                 details.status(), details.address(), details.postalRedirectAddress(), command.issuedAt())));
+    }
+
+    private static Decision updateCustomer(UpdateCustomer command, SellerState state) {
+        if (!state.holds(command.customerId())) {
+            return Decision.reject(new CustomerNotFound());
+        }
+        CustomerChanges changes = command.changes();
+        if (changes.changes(CustomerField.EMAIL)) {
+            Optional<Rejection> taken = UniqueEmailPolicy.checkFreeFor(state, changes.email(), command.customerId());
+            if (taken.isPresent()) {
+                return Decision.reject(taken.get());
+            }
+        }
+        return Decision.accept(new CustomerUpdated(command.sellerId(), command.customerId(), changes.changed(),
+                changes.firstName(), changes.lastName(), changes.email() == null ? null : changes.email().value(),
+                changes.companyName(), changes.legalEntity(), changes.language(), changes.status(),
+                changes.address(), changes.postalRedirectAddress(), command.issuedAt()));
     }
 
     private static Decision registerSeller(RegisterSeller command, SellerState state, PlanCatalog plans) {

@@ -42,4 +42,22 @@ public sealed interface SellerCommand {
             Objects.requireNonNull(issuedAt, "issuedAt");
         }
     }
+
+    record UpdateCustomer(UUID sellerId, UUID customerId, CustomerChanges changes, Instant issuedAt)
+            implements SellerCommand {
+        public UpdateCustomer {
+            Objects.requireNonNull(sellerId, "sellerId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(changes, "changes");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+        }
+    }
+
+    record DeleteCustomer(UUID sellerId, UUID customerId, Instant issuedAt) implements SellerCommand {
+        public DeleteCustomer {
+            Objects.requireNonNull(sellerId, "sellerId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package com.virtualoffice.registration.domain;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,5 +26,21 @@ public sealed interface SellerEvent {
                               String companyName, String legalEntity, Language language, CustomerStatus status,
                               Address address, Address postalRedirectAddress, Instant registeredAt)
             implements SellerEvent {
+    }
+
+    /**
+     * Only the fields in {@code changed} were changed, to the values given here; a changed optional field that is
+     * {@code null} was cleared. The other value fields are {@code null} and mean nothing.
+     */
+    @EventRevision("1")
+    record CustomerUpdated(UUID sellerId, UUID customerId, Set<CustomerField> changed, String firstName,
+                           String lastName, String email, String companyName, String legalEntity, Language language,
+                           CustomerStatus status, Address address, Address postalRedirectAddress, Instant updatedAt)
+            implements SellerEvent {
+    }
+
+    /** The customer is gone from the seller's account; its history stays in the store. */
+    @EventRevision("1")
+    record CustomerDeleted(UUID sellerId, UUID customerId, Instant deletedAt) implements SellerEvent {
     }
 }

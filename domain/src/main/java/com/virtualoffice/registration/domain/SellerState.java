@@ -6,19 +6,23 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What a seller must remember to decide: its plan and which customer holds which email. The live customer count
- * is the number of emails held, since every live customer holds exactly one.
+ * What a seller must remember to decide: its plan and which live customer holds which email, both ways round.
+ * The live customer count is the number of customers held.
  *
- * <p>The email map is updated in place by {@link Seller#evolve}, and the state given to it must not be used
- * again afterwards. Copying the map on every event would make a seller with 100,000 customers pay for all of
- * them on each registration; in-place updates keep a command's cost flat as the seller grows.
+ * <p>The maps are updated in place by {@link Seller#evolve}, and the state given to it must not be used again
+ * afterwards. Copying them on every event would make a seller with 100,000 customers pay for all of them on each
+ * registration; in-place updates keep a command's cost flat as the seller grows.
+ *
+ * @param customersByEmail each live customer's id under its email's uniqueness key
+ * @param emailKeysByCustomer each live customer's email uniqueness key under its id
  */
-public record SellerState(UUID sellerId, String plan, Map<String, UUID> customersByEmail) {
+public record SellerState(UUID sellerId, String plan, Map<String, UUID> customersByEmail,
+                          Map<UUID, String> emailKeysByCustomer) {
 
-    public static final SellerState UNREGISTERED = new SellerState(null, null, Map.of());
+    public static final SellerState UNREGISTERED = new SellerState(null, null, Map.of(), Map.of());
 
     public static SellerState registered(UUID sellerId, String plan) {
-        return new SellerState(sellerId, plan, new HashMap<>());
+        return new SellerState(sellerId, plan, new HashMap<>(), new HashMap<>());
     }
 
     public boolean isRegistered() {
@@ -26,15 +30,29 @@ public record SellerState(UUID sellerId, String plan, Map<String, UUID> customer
     }
 
     public int liveCustomers() {
-        return customersByEmail.size();
+        return emailKeysByCustomer.size();
+    }
+
+    public boolean holds(UUID customerId) {
+        return emailKeysByCustomer.containsKey(customerId);
     }
 
     public Optional<UUID> customerHolding(Email email) {
         return Optional.ofNullable(customersByEmail.get(email.uniquenessKey()));
     }
 
-    SellerState withCustomer(String email, UUID customerId) {
-        customersByEmail.put(Email.keyOf(email), customerId);
+    SellerState withCustomer(UUID customerId, String email) {
+        String key = Email.keyOf(email);
+        customersByEmail.put(key, customerId);
+        emailKeysByCustomer.put(customerId, key);
+        return this;
+    }
+
+    SellerState withoutCustomer(UUID customerId) {
+        String key = emailKeysByCustomer.remove(customerId);
+        if (key != null) {
+            customersByEmail.remove(key);
+        }
         return this;
     }
 }

@@ -9,9 +9,11 @@ import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.PlanCatalog;
 import com.virtualoffice.registration.domain.Seller;
 import com.virtualoffice.registration.domain.SellerCommand;
+import com.virtualoffice.registration.domain.SellerCommand.DeleteCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
+import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
 import com.virtualoffice.registration.domain.SellerEvent;
 import com.virtualoffice.registration.domain.SellerState;
 import java.util.UUID;
@@ -34,7 +36,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(snapshotTriggerDefinition = AxonConfiguration.SELLER_SNAPSHOT_TRIGGER,
         cache = AxonConfiguration.SELLER_CACHE,
         commandTargetResolver = AxonConfiguration.SELLER_TARGET_RESOLVER)
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class SellerAggregate {
@@ -60,6 +62,16 @@ class SellerAggregate {
 
     @CommandHandler
     Decision handle(RegisterCustomer command, PlanCatalog plans) {
+        return decideAndRecord(command, plans);
+    }
+
+    @CommandHandler
+    Decision handle(UpdateCustomer command, PlanCatalog plans) {
+        return decideAndRecord(command, plans);
+    }
+
+    @CommandHandler
+    Decision handle(DeleteCustomer command, PlanCatalog plans) {
         return decideAndRecord(command, plans);
     }
 

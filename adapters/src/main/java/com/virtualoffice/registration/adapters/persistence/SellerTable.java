@@ -7,6 +7,7 @@ import com.virtualoffice.registration.adapters.axon.AxonConfiguration;
 import com.virtualoffice.registration.application.sellers.SellerView;
 import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.domain.PlanCatalog;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
 import java.sql.ResultSet;
@@ -45,6 +46,13 @@ class SellerTable implements Sellers {
     @EventHandler
     void on(CustomerRegistered event) {
         jdbc.sql("UPDATE sellers SET customer_count = customer_count + 1 WHERE id = :id")
+                .param("id", event.sellerId())
+                .update();
+    }
+
+    @EventHandler
+    void on(CustomerDeleted event) {
+        jdbc.sql("UPDATE sellers SET customer_count = customer_count - 1 WHERE id = :id")
                 .param("id", event.sellerId())
                 .update();
     }

@@ -1,45 +1,96 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.adapters.rest.IdempotencyKeys.Claim;
+import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
 import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
+import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
 import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
 import com.virtualoffice.registration.application.customers.RegistrationOutcome;
-import com.virtualoffice.registration.application.customers.RegistrationOutcome.Refused;
-import com.virtualoffice.registration.application.customers.RegistrationOutcome.Registered;
+import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
+import com.virtualoffice.registration.application.customers.UpdateOutcome;
+import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.CustomerDetails;
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
 
 /** The seller API for customers. Every call is already authenticated by {@link ApiKeyAuthentication}. */
 @RestController
 class CustomerController {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+    static final int IDEMPOTENCY_KEY_MAX = 255;
+
     private final RegisterCustomerUseCase registerCustomer;
     private final GetCustomerUseCase getCustomer;
+    private final UpdateCustomerUseCase updateCustomer;
+    private final DeleteCustomerUseCase deleteCustomer;
+    private final ListCustomersUseCase listCustomers;
     private final JsonRequestBody jsonBody;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ObjectMapper json;
 
     CustomerController(RegisterCustomerUseCase registerCustomer, GetCustomerUseCase getCustomer,
-                       JsonRequestBody jsonBody) {
+                       UpdateCustomerUseCase updateCustomer, DeleteCustomerUseCase deleteCustomer,
+                       ListCustomersUseCase listCustomers, JsonRequestBody jsonBody, IdempotencyKeys idempotencyKeys,
+                       ObjectMapper json) {
         this.registerCustomer = registerCustomer;
         this.getCustomer = getCustomer;
+        this.updateCustomer = updateCustomer;
+        this.deleteCustomer = deleteCustomer;
+        this.listCustomers = listCustomers;
         this.jsonBody = jsonBody;
+        this.idempotencyKeys = idempotencyKeys;
+        this.json = json;
     }
 
+    /**
+     * With an {@code Idempotency-Key}, a retry of a request that was answered gets the same answer, byte for
+     * byte, and creates nothing. Bodies that fail validation never claim the key: nothing was executed.
+     */
     @PostMapping("/api/customers")
-    ResponseEntity<CustomerJson> register(HttpServletRequest request) {
-        CustomerDetails details = CustomerRequests.registration(jsonBody.read(request));
+    ResponseEntity<String> register(HttpServletRequest request) {
+        Optional<String> idempotencyKey = idempotencyKey(request);
+        JsonRequestBody.Parsed body = jsonBody.readParsed(request);
+        CustomerDetails details = CustomerRequests.registration(body.json());
         UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
-        RegistrationOutcome outcome =
-                registerCustomer.register(sellerId, details, ApiKeyAuthentication.provenance(request));
-        return switch (outcome) {
-            case Registered registered ->
-                    ResponseEntity.status(HttpStatus.CREATED).body(CustomerJson.of(registered.customer()));
-            case Refused refused -> throw Rejections.toProblem(refused.rejection());
+        if (idempotencyKey.isEmpty()) {
+            return answer(register(request, sellerId, details));
+        }
+        String key = idempotencyKey.get();
+        return switch (idempotencyKeys.claim(sellerId, key, sha256(body.bytes()))) {
+            case Claim.Replay replay -> ResponseEntity.status(replay.status())
+                    .header(IDEMPOTENT_REPLAYED, "true")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(replay.body());
+            case Claim.Mismatch mismatch -> throw new ApiProblem(HttpStatus.valueOf(422),
+                    "Idempotency-Key reused with a different request body");
+            case Claim.InProgress inProgress -> throw new ApiProblem(HttpStatus.CONFLICT,
+                    "A request with this Idempotency-Key is still being processed");
+            case Claim.Claimed claimed -> {
+                try {
+                    Answer answer = register(request, sellerId, details);
+                    idempotencyKeys.complete(sellerId, key, answer.status().value(), answer.body());
+                    yield answer(answer);
+                } catch (RuntimeException failure) {
+                    idempotencyKeys.release(sellerId, key);
+                    throw failure;
+                }
+            }
         };
     }
 
@@ -49,6 +100,85 @@ class CustomerController {
         return PathIds.parse(id)
                 .flatMap(customerId -> getCustomer.get(sellerId, customerId))
                 .map(CustomerJson::of)
-                .orElseThrow(() -> ApiProblem.notFound("Customer not found"));
+                .orElseThrow(CustomerController::notFound);
+    }
+
+    @PatchMapping("/api/customers/{id}")
+    CustomerJson update(@PathVariable String id, HttpServletRequest request) {
+        UUID customerId = PathIds.parse(id).orElseThrow(CustomerController::notFound);
+        CustomerChanges changes = CustomerRequests.changes(jsonBody.read(request));
+        UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
+        return switch (updateCustomer.update(sellerId, customerId, changes, ApiKeyAuthentication.provenance(request))) {
+            case UpdateOutcome.Updated updated -> CustomerJson.of(updated.customer());
+            case UpdateOutcome.Refused refused -> throw Rejections.toProblem(refused.rejection());
+        };
+    }
+
+    @DeleteMapping("/api/customers/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
+        UUID customerId = PathIds.parse(id).orElseThrow(CustomerController::notFound);
+        UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
+        deleteCustomer.delete(sellerId, customerId, ApiKeyAuthentication.provenance(request)).ifPresent(rejection -> {
+            throw Rejections.toProblem(rejection);
+        });
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/customers")
+    CustomerListJson list(HttpServletRequest request) {
+        UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
+        return listCustomers.list(sellerId, ListQueryParameters.of(request))
+                .map(CustomerListJson::of)
+                .orElseThrow(() -> ApiProblem.badRequest(
+                        "querystring/starting_after must be the id of one of your customers"));
+    }
+
+    private record Answer(HttpStatus status, String body) {
+    }
+
+    /** Rendered here rather than by Spring, so that a replay can repeat exactly these bytes. */
+    private Answer register(HttpServletRequest request, UUID sellerId, CustomerDetails details) {
+        RegistrationOutcome outcome =
+                registerCustomer.register(sellerId, details, ApiKeyAuthentication.provenance(request));
+        return switch (outcome) {
+            case RegistrationOutcome.Registered registered -> new Answer(HttpStatus.CREATED,
+                    json.writeValueAsString(CustomerJson.of(registered.customer())));
+            case RegistrationOutcome.Refused refused -> {
+                ApiProblem problem = Rejections.toProblem(refused.rejection());
+                yield new Answer(problem.status(),
+                        json.writeValueAsString(ErrorBody.of(problem.status(), problem.getMessage())));
+            }
+        };
+    }
+
+    private static ResponseEntity<String> answer(Answer answer) {
+        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
+    }
+
+    private static Optional<String> idempotencyKey(HttpServletRequest request) {
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (key.isEmpty()) {
+            throw ApiProblem.badRequest("headers/idempotency-key must NOT have fewer than 1 characters");
+        }
+        if (key.length() > IDEMPOTENCY_KEY_MAX) {
+            throw ApiProblem.badRequest("headers/idempotency-key must NOT have more than " + IDEMPOTENCY_KEY_MAX
+                    + " characters");
+        }
+        return Optional.of(key);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
+    }
+
+    private static ApiProblem notFound() {
+        return ApiProblem.notFound("Customer not found");
     }
 }

@@ -1,6 +1,7 @@
 package com.virtualoffice.registration.adapters.rest;
 
 import com.virtualoffice.registration.domain.Address;
+import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.CustomerDetails;
 import com.virtualoffice.registration.domain.CustomerStatus;
 import com.virtualoffice.registration.domain.Email;
@@ -39,6 +40,41 @@ final class CustomerRequests {
         Address postalRedirectAddress = address(body, "postal_redirect_address");
         return new CustomerDetails(firstName, lastName, email, companyName, legalEntity, language, status, address,
                 postalRedirectAddress);
+    }
+
+    /** A PATCH body: only the fields present change; {@code null} clears the optional ones. */
+    static CustomerChanges changes(JsonNode json) {
+        BodyFields body = BodyFields.of(json);
+        body.requireNotEmpty();
+        CustomerChanges changes = CustomerChanges.none();
+        if (body.has("first_name")) {
+            changes = changes.withFirstName(body.nonBlankString("first_name", NAME_MAX));
+        }
+        if (body.has("last_name")) {
+            changes = changes.withLastName(body.nonBlankString("last_name", NAME_MAX));
+        }
+        if (body.has("email")) {
+            changes = changes.withEmail(new Email(body.formatted("email", EMAIL_MAX, "email", Email::isWellFormed)));
+        }
+        if (body.has("company_name")) {
+            changes = changes.withCompanyName(body.optionalString("company_name", COMPANY_NAME_MAX).orElse(null));
+        }
+        if (body.has("legal_entity")) {
+            changes = changes.withLegalEntity(body.optionalString("legal_entity", LEGAL_ENTITY_MAX).orElse(null));
+        }
+        if (body.has("language")) {
+            changes = changes.withLanguage(body.oneOf("language", Language::fromCode));
+        }
+        if (body.has("status")) {
+            changes = changes.withStatus(body.oneOf("status", CustomerStatus::fromCode));
+        }
+        if (body.has("address_data")) {
+            changes = changes.withAddress(address(body, "address_data"));
+        }
+        if (body.has("postal_redirect_address")) {
+            changes = changes.withPostalRedirectAddress(address(body, "postal_redirect_address"));
+        }
+        return changes;
     }
 
     private static Address address(BodyFields body, String field) {

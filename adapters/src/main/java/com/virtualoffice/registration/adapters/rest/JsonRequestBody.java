@@ -29,7 +29,15 @@ final class JsonRequestBody {
         this.maxBytes = Math.toIntExact(maxSize.toBytes());
     }
 
+    /** A body as received and as parsed. */
+    record Parsed(byte[] bytes, JsonNode json) {
+    }
+
     JsonNode read(HttpServletRequest request) {
+        return readParsed(request).json();
+    }
+
+    Parsed readParsed(HttpServletRequest request) {
         if (!isJson(request.getContentType())) {
             throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type");
         }
@@ -41,7 +49,7 @@ final class JsonRequestBody {
             throw ApiProblem.badRequest("Body cannot be empty when content-type is set to 'application/json'");
         }
         try {
-            return reader.readTree(body);
+            return new Parsed(body, reader.readTree(body));
         } catch (JacksonException notJson) {
             throw ApiProblem.badRequest("Body is not valid JSON but content-type is set to 'application/json'");
         }

@@ -2,6 +2,7 @@ package com.virtualoffice.registration.adapters.rest;
 
 import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
+import com.virtualoffice.registration.domain.Rejection.CustomerNotFound;
 import com.virtualoffice.registration.domain.Rejection.EmailAlreadyTaken;
 import com.virtualoffice.registration.domain.Rejection.SellerAlreadyRegistered;
 import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
@@ -21,6 +22,7 @@ final class Rejections {
                     "A customer with this email already exists");
             case SellerAlreadyRegistered registered -> new ApiProblem(HttpStatus.CONFLICT, "Seller already exists");
             case UnknownPlan unknown -> ApiProblem.badRequest("body/plan must be equal to one of the allowed values");
+            case CustomerNotFound notFound -> ApiProblem.notFound("Customer not found");
         };
     }
 }

@@ -2,18 +2,27 @@ package com.virtualoffice.registration.adapters.rest;
 
 import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
 import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
+import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
 import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
+import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.domain.PlanCatalog;
 import java.time.InstantSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.ObjectMapper;
@@ -22,6 +31,8 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HttpProperties.class)
 public class RestConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RestConfiguration.class);
 
     @Bean
     FilterRegistrationBean<RequestIds> requestIds() {
@@ -60,9 +71,28 @@ public class RestConfiguration {
     }
 
     @Bean
+    IdempotencyKeys idempotencyKeys(JdbcClient jdbc, InstantSource clock, HttpProperties properties) {
+        var idempotency = properties.idempotency();
+        return new IdempotencyKeys(jdbc, clock, idempotency.retention(), idempotency.abandonedAfter());
+    }
+
+    /** Expired answers are only ever skipped by claims; this deletes them so the table stays small. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService idempotencyPurge(IdempotencyKeys keys, HttpProperties properties) {
+        var executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("idempotency-purge").daemon().factory());
+        long interval = properties.idempotency().purgeInterval().toMillis();
+        executor.scheduleWithFixedDelay(() -> purge(keys), interval, interval, TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
+    @Bean
     CustomerController customerController(RegisterCustomerUseCase registerCustomer, GetCustomerUseCase getCustomer,
-                                          JsonRequestBody jsonBody) {
-        return new CustomerController(registerCustomer, getCustomer, jsonBody);
+                                          UpdateCustomerUseCase updateCustomer, DeleteCustomerUseCase deleteCustomer,
+                                          ListCustomersUseCase listCustomers, JsonRequestBody jsonBody,
+                                          IdempotencyKeys idempotencyKeys, ObjectMapper objectMapper) {
+        return new CustomerController(registerCustomer, getCustomer, updateCustomer, deleteCustomer, listCustomers,
+                jsonBody, idempotencyKeys, objectMapper);
     }
 
     @Bean
@@ -71,5 +101,14 @@ public class RestConfiguration {
                                                 @Value("${registration.plans.default-plan}") String defaultPlan,
                                                 InstantSource clock, JsonRequestBody jsonBody) {
         return new AdminSellerController(registerSeller, getSeller, issueApiKey, plans, defaultPlan, clock, jsonBody);
+    }
+
+    private static void purge(IdempotencyKeys keys) {
+        try {
+            keys.purgeExpired();
+        } catch (RuntimeException failure) {
+            // The next run tries again; a failure here must not end the schedule.
+            log.warn("purging expired idempotency keys failed: {}", failure.toString());
+        }
     }
 }

@@ -1,0 +1,71 @@
+package com.virtualoffice.registration.adapters.rest;
+
+import com.virtualoffice.registration.application.customers.CustomerQuery;
+import com.virtualoffice.registration.domain.CustomerStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigInteger;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The list call's query string, checked in the validation grammar of the contract, first error only. */
+final class ListQueryParameters {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    static final int TEXT_MAX = 200;
+
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    private static final BigInteger MIN = BigInteger.ONE;
+    private static final BigInteger MAX = BigInteger.valueOf(MAX_LIMIT);
+
+    private ListQueryParameters() {
+    }
+
+    static CustomerQuery of(HttpServletRequest request) {
+        int limit = single(request, "limit").map(ListQueryParameters::limit).orElse(DEFAULT_LIMIT);
+        Optional<UUID> startingAfter = single(request, "starting_after").map(id -> PathIds.parse(id)
+                .orElseThrow(() -> ApiProblem.badRequest("querystring/starting_after must match format \"uuid\"")));
+        Optional<CustomerStatus> status = single(request, "status").map(code -> CustomerStatus.fromCode(code)
+                .orElseThrow(() -> ApiProblem.badRequest(
+                        "querystring/status must be equal to one of the allowed values")));
+        Optional<String> email = single(request, "email").map(text -> atMost("email", text,
+                CustomerRequests.EMAIL_MAX));
+        Optional<String> text = single(request, "q").filter(q -> !q.isEmpty()).map(q -> atMost("q", q, TEXT_MAX));
+        return new CustomerQuery(limit, startingAfter, status, email, text);
+    }
+
+    private static int limit(String value) {
+        if (!INTEGER.matcher(value).matches()) {
+            throw ApiProblem.badRequest("querystring/limit must be integer");
+        }
+        BigInteger limit = new BigInteger(value);
+        if (limit.compareTo(MIN) < 0) {
+            throw ApiProblem.badRequest("querystring/limit must be >= " + MIN);
+        }
+        if (limit.compareTo(MAX) > 0) {
+            throw ApiProblem.badRequest("querystring/limit must be <= " + MAX);
+        }
+        return limit.intValueExact();
+    }
+
+    private static String atMost(String name, String value, int maxLength) {
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            throw ApiProblem.badRequest("querystring/" + name + " must NOT have more than " + maxLength
+                    + " characters");
+        }
+        return value;
+    }
+
+    /** A parameter given once; given several times it is an array, which no parameter here accepts. */
+    private static Optional<String> single(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        if (values == null) {
+            return Optional.empty();
+        }
+        if (values.length > 1) {
+            throw ApiProblem.badRequest("querystring/" + name + " must be " + (name.equals("limit") ? "integer" : "string"));
+        }
+        return Optional.of(values[0]);
+    }
+}

@@ -1,0 +1,34 @@
+package com.virtualoffice.registration.application.customers;
+
+import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.application.shared.SellerCommandSender;
+import com.virtualoffice.registration.domain.CustomerChanges;
+import com.virtualoffice.registration.domain.Decision.Accepted;
+import com.virtualoffice.registration.domain.Decision.Rejected;
+import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
+import java.time.InstantSource;
+import java.util.UUID;
+
+/** A seller changes some of a customer's fields; the others stay as they are. */
+public final class UpdateCustomerUseCase {
+
+    private final SellerCommandSender sender;
+    private final Customers customers;
+    private final InstantSource clock;
+
+    public UpdateCustomerUseCase(SellerCommandSender sender, Customers customers, InstantSource clock) {
+        this.sender = sender;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    public UpdateOutcome update(UUID sellerId, UUID customerId, CustomerChanges changes, Provenance provenance) {
+        var command = new UpdateCustomer(sellerId, customerId, changes, clock.instant());
+        return switch (sender.send(command, provenance).orElseThrow()) {
+            // The event carries only the changed fields; the whole customer comes from the customer table,
+            // which was written in the same transaction as the event.
+            case Accepted accepted -> new UpdateOutcome.Updated(customers.find(sellerId, customerId).orElseThrow());
+            case Rejected rejected -> new UpdateOutcome.Refused(rejected.rejection());
+        };
+    }
+}
