@@ -1,5 +1,9 @@
 -- Read models: every table here is disposable and rebuilt from domain_event_entry.
 
+-- Trigram indexes make the list's substring search ("q") an index lookup instead of a scan of the seller's
+-- customers. pg_trgm is a trusted extension: a database owner may create it without being a superuser.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
 CREATE TABLE sellers (
     id             UUID         NOT NULL PRIMARY KEY,
     name           TEXT         NOT NULL,
@@ -40,10 +44,16 @@ CREATE TABLE customers (
     created_at              TIMESTAMPTZ NOT NULL,
     updated_at              TIMESTAMPTZ NOT NULL,
     -- Deleted customers are gone for sellers; the row stays so that a page cursor naming one still works.
-    deleted_at              TIMESTAMPTZ
+    deleted_at              TIMESTAMPTZ,
+    -- What the list's "q" searches, the fields joined by a unit separator (U+001F) that no search text
+    -- contains, so that a match never spans two fields.
+    search_text             TEXT GENERATED ALWAYS AS
+                                (concat_ws(E'\x1f', first_name, last_name, email, company_name)) STORED
 );
 -- A tripwire, not the rule: the Seller aggregate keeps emails unique. A violation here means a bug, and it
 -- fails the command's transaction instead of storing a duplicate.
 CREATE UNIQUE INDEX customers_seller_email_key ON customers (seller_id, lower(email)) WHERE deleted_at IS NULL;
 -- Newest-first listing per seller, with the id as tie-breaker for keyset pagination.
 CREATE INDEX customers_seller_created_idx ON customers (seller_id, created_at DESC, id DESC);
+CREATE INDEX customers_seller_status_created_idx ON customers (seller_id, status, created_at DESC, id DESC);
+CREATE INDEX customers_search_text_trgm_idx ON customers USING gin (search_text gin_trgm_ops);

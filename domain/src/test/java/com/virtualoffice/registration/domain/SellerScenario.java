@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.Decision.Rejected;
+import com.virtualoffice.registration.domain.SellerCommand.DeleteCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
+import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,6 +41,8 @@ final class SellerScenario {
 
     /** When the seller registered; deliberately different from {@link #NOW}. */
     static final Instant SELLER_SINCE = Instant.parse("2025-01-02T08:00:00Z");
+    /** When past customer changes (updates, deletions given as history) happened; before {@link #NOW}. */
+    static final Instant CHANGED_AT = SELLER_SINCE.plusSeconds(3600);
     /** When commands under test are issued. */
     static final Instant NOW = Instant.parse("2025-06-15T10:15:30Z");
 
@@ -200,6 +206,35 @@ final class SellerScenario {
         return "customer-" + i + "@example.com";
     }
 
+    /**
+     * The customer registered with {@code email} by {@link #customerRegistered(String)} changed exactly the given
+     * fields, at {@link #CHANGED_AT}. The customer keeps the id {@link #customerIdFor} gave its first email.
+     */
+    static CustomerUpdated customerUpdated(String email, CustomerChanges changes) {
+        return customerUpdated(SELLER, customerIdFor(email), changes);
+    }
+
+    static CustomerUpdated customerUpdated(UUID seller, UUID customerId, CustomerChanges changes) {
+        return new CustomerUpdated(seller, customerId, changes.changed(), changes.firstName(), changes.lastName(),
+                changes.email() == null ? null : changes.email().value(), changes.companyName(),
+                changes.legalEntity(), changes.language(), changes.status(), changes.address(),
+                changes.postalRedirectAddress(), CHANGED_AT);
+    }
+
+    /** The customer registered with {@code email} changed its email, and nothing else, to {@code newEmail}. */
+    static CustomerUpdated emailChanged(String email, String newEmail) {
+        return customerUpdated(email, CustomerChanges.none().withEmail(new Email(newEmail)));
+    }
+
+    /** The customer registered with {@code email} was deleted at {@link #CHANGED_AT}. */
+    static CustomerDeleted customerDeleted(String email) {
+        return customerDeleted(SELLER, customerIdFor(email));
+    }
+
+    static CustomerDeleted customerDeleted(UUID seller, UUID customerId) {
+        return new CustomerDeleted(seller, customerId, CHANGED_AT);
+    }
+
     // ------------------------------------------------------------------------------------------ commands
 
     static RegisterSeller registerSeller(String plan) {
@@ -218,6 +253,34 @@ final class SellerScenario {
 
     static RegisterCustomer registerCustomer(UUID seller, String email) {
         return new RegisterCustomer(seller, customerIdFor(email), detailsFor(email), NOW);
+    }
+
+    /** A registration under an explicit id, e.g. a new customer taking an email a deleted one had. */
+    static RegisterCustomer registerCustomerAs(UUID customerId, String email) {
+        return new RegisterCustomer(SELLER, customerId, detailsFor(email), NOW);
+    }
+
+    /** Change the customer registered with {@code email} (see {@link #customerIdFor}). */
+    static UpdateCustomer updateCustomer(String email, CustomerChanges changes) {
+        return updateCustomer(customerIdFor(email), changes);
+    }
+
+    static UpdateCustomer updateCustomer(UUID customerId, CustomerChanges changes) {
+        return new UpdateCustomer(SELLER, customerId, changes, NOW);
+    }
+
+    /** Change only the email of the customer registered with {@code email}. */
+    static UpdateCustomer changeEmail(String email, String newEmail) {
+        return updateCustomer(email, CustomerChanges.none().withEmail(new Email(newEmail)));
+    }
+
+    /** Delete the customer registered with {@code email} (see {@link #customerIdFor}). */
+    static DeleteCustomer deleteCustomer(String email) {
+        return deleteCustomer(customerIdFor(email));
+    }
+
+    static DeleteCustomer deleteCustomer(UUID customerId) {
+        return new DeleteCustomer(SELLER, customerId, NOW);
     }
 
     static CustomerDetails detailsFor(String email) {

@@ -33,6 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CustomerTable implements Customers {
 
     private static final Pattern LIKE_SPECIALS = Pattern.compile("[\\\\%_]");
+    /** What a customer view needs, and not the search text. */
+    private static final String COLUMNS = "id, seller_id, first_name, last_name, email, company_name, legal_entity,"
+            + " language, address_data, postal_redirect_address, status, source, created_at, updated_at";
+    private static final String FIELD_SEPARATOR = "\u001f";
     private static final Set<String> JSONB_COLUMNS = Set.of("address_data", "postal_redirect_address");
 
     private final JdbcClient jdbc;
@@ -107,7 +111,8 @@ class CustomerTable implements Customers {
 
     @Override
     public Optional<CustomerView> find(UUID sellerId, UUID customerId) {
-        return jdbc.sql("SELECT * FROM customers WHERE id = :id AND seller_id = :sellerId AND deleted_at IS NULL")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM customers WHERE id = :id AND seller_id = :sellerId AND deleted_at IS NULL")
                 .param("id", customerId)
                 .param("sellerId", sellerId)
                 .query(this::customer)
@@ -122,7 +127,8 @@ class CustomerTable implements Customers {
         StringBuilder where = new StringBuilder("seller_id = :sellerId AND deleted_at IS NULL");
         if (query.startingAfter().isPresent()) {
             // Deleted customers keep their row, so a cursor naming one still marks a place in the list.
-            Optional<Cursor> cursor = jdbc.sql("SELECT created_at, id FROM customers WHERE id = :id AND seller_id = :sellerId")
+            Optional<Cursor> cursor = jdbc.sql(
+                            "SELECT created_at, id FROM customers WHERE id = :id AND seller_id = :sellerId")
                     .param("id", query.startingAfter().get())
                     .param("sellerId", sellerId)
                     .query((row, n) -> new Cursor(row.getObject("created_at", OffsetDateTime.class),
@@ -144,11 +150,12 @@ class CustomerTable implements Customers {
             values.put("email", email);
         });
         query.text().ifPresent(text -> {
-            where.append(" AND (first_name ILIKE :pattern OR last_name ILIKE :pattern OR email ILIKE :pattern"
-                    + " OR company_name ILIKE :pattern)");
-            values.put("pattern", "%" + LIKE_SPECIALS.matcher(text).replaceAll("\\\\$0") + "%");
+            // search_text joins the searched fields with U+001F; a text holding that could match across two.
+            where.append(" AND search_text ILIKE :pattern");
+            String literal = LIKE_SPECIALS.matcher(text.replace(FIELD_SEPARATOR, "")).replaceAll("\\\\$0");
+            values.put("pattern", "%" + literal + "%");
         });
-        List<CustomerView> rows = jdbc.sql("SELECT * FROM customers WHERE " + where
+        List<CustomerView> rows = jdbc.sql("SELECT " + COLUMNS + " FROM customers WHERE " + where
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .params(values)
                 .query(this::customer)

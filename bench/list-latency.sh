@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# List-page and get latency in a seller holding many customers (default 100,000).
+# Starts the packaged service on a fresh embedded PostgreSQL, seeds one seller over HTTP, then times each
+# query one request at a time. Writes bench/reports/list-latency.md.
+#   bench/list-latency.sh [CUSTOMERS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CUSTOMERS=${1:-100000}
+REQUESTS=${REQUESTS:-200}
+PORT=${PORT:-18081}
+URL=http://localhost:$PORT
+ADMIN=bench-admin-token
+JAR=bootstrap/target/customer-registration.jar
+[ -f "$JAR" ] || ./dev build >/dev/null
+WORK=$(mktemp -d)
+trap 'kill "$PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+DATA_DIR="$WORK/data" SERVER_PORT=$PORT ADMIN_TOKEN=$ADMIN ./dev java -jar "$JAR" >"$WORK/service.log" 2>&1 &
+PID=$!
+until curl -sf "$URL/actuator/health" >/dev/null; do sleep 0.2; done
+
+load() { ./dev java bench/src/Load.java "$@"; }
+read -r SELLER KEY < <(load seller "$URL" "$ADMIN" enterprise)
+load seed "$URL" "$KEY" "$CUSTOMERS" 16 c | tee "$WORK/seed.txt"
+FIRST=$(curl -s "$URL/api/customers?limit=1" -H "X-API-Key: $KEY" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+# A cursor in the middle of the list: page 2,500 of 20.
+MIDDLE=$(curl -s "$URL/api/customers?limit=100&starting_after=$FIRST" -H "X-API-Key: $KEY" >/dev/null;
+         curl -s "$URL/api/customers?limit=1&q=c$((CUSTOMERS / 2))%40" -H "X-API-Key: $KEY" |
+         sed -E 's/.*"id":"([^"]+)".*/\1/')
+load latency "$URL" "$KEY" "$REQUESTS" \
+  "/api/customers" \
+  "/api/customers?limit=100" \
+  "/api/customers?starting_after=$MIDDLE" \
+  "/api/customers?status=inactive" \
+  "/api/customers?email=C$((CUSTOMERS / 3))@EXAMPLE.COM" \
+  "/api/customers?q=company%204999" \
+  "/api/customers?q=nobody-has-this" \
+  "/api/customers/$FIRST" | tee "$WORK/latency.txt"
+
+mkdir -p bench/reports
+{
+  echo "# List and get latency at $CUSTOMERS customers in one seller"
+  echo
+  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB;" \
+       "$(./dev java -version 2>&1 | head -n1); PostgreSQL embedded (same machine)."
+  echo "Each query sent $REQUESTS times, one at a time, over loopback; client-side latency."
+  echo
+  echo "Seeding over HTTP: $(cat "$WORK/seed.txt")"
+  echo
+  echo "| query | p50 ms | p99 ms |"
+  echo "|---|---|---|"
+  sed -E "s/^([^ ]+) ([^ ]+) ([^ ]+)$/| \`\1\` | \2 | \3 |/" "$WORK/latency.txt" | sed "s/$MIDDLE/<middle>/; s/$FIRST/<id>/"
+} > bench/reports/list-latency.md
+cat bench/reports/list-latency.md
