@@ -48,7 +48,8 @@ CREATE TABLE customers (
     -- What the list's "q" searches, the fields joined by a unit separator (U+001F) that no search text
     -- contains, so that a match never spans two fields.
     search_text             TEXT GENERATED ALWAYS AS
-                                (concat_ws(E'\x1f', first_name, last_name, email, company_name)) STORED
+                                (first_name || E'\x1f' || last_name || E'\x1f' || email || E'\x1f'
+                                 || coalesce(company_name, '')) STORED
 );
 -- A tripwire, not the rule: the Seller aggregate keeps emails unique. A violation here means a bug, and it
 -- fails the command's transaction instead of storing a duplicate.

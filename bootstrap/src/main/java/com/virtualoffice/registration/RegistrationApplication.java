@@ -28,6 +28,9 @@ public class RegistrationApplication {
         if (System.getProperty(AXON_UPDATE_CHECK) == null) {
             System.setProperty(AXON_UPDATE_CHECK, "true");
         }
+        if (OperatorCli.handles(args)) {
+            System.exit(OperatorCli.run(args));
+        }
         SpringApplication.run(RegistrationApplication.class, args);
     }
 }

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +46,7 @@ class StartupConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     ApplicationRunner announceGeneratedAdminToken(AdminToken adminToken) {
         return args -> {
             if (adminToken.generated()) {
@@ -55,6 +57,7 @@ class StartupConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     @ConditionalOnProperty(name = "registration.demo.enabled", havingValue = "true")
     ApplicationRunner demoSeller(DemoProperties demo, Sellers sellers, RegisterSellerUseCase registerSeller,
                                  IssueApiKeyUseCase issueApiKey, Environment environment) {

@@ -1,6 +1,8 @@
 package com.virtualoffice.registration;
 
 import com.virtualoffice.registration.application.apikeys.ApiKeyDirectory;
+import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
+import com.virtualoffice.registration.application.apikeys.ApiKeyUsage;
 import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
 import com.virtualoffice.registration.application.customers.Customers;
@@ -9,6 +11,7 @@ import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
 import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
 import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
 import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
+import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.Sellers;
@@ -85,7 +88,19 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    AuthenticateApiKeyUseCase authenticateApiKeyUseCase(ApiKeyDirectory directory, InstantSource clock) {
-        return new AuthenticateApiKeyUseCase(directory, clock);
+    AuthenticateApiKeyUseCase authenticateApiKeyUseCase(ApiKeyDirectory directory, ApiKeyUsage usage,
+                                                        InstantSource clock) {
+        return new AuthenticateApiKeyUseCase(directory, usage, clock);
+    }
+
+    @Bean
+    ApiKeyLifecycleUseCase apiKeyLifecycleUseCase(SellerCommandSender sender, ApiKeyDirectory directory,
+                                                  InstantSource clock) {
+        return new ApiKeyLifecycleUseCase(sender, directory, clock);
+    }
+
+    @Bean
+    ChangePlanUseCase changePlanUseCase(SellerCommandSender sender, Sellers sellers, InstantSource clock) {
+        return new ChangePlanUseCase(sender, sellers, clock);
     }
 }

@@ -18,4 +18,8 @@ public sealed interface Rejection {
     /** No live customer of this seller has that id: never registered, deleted, or another seller's. */
     record CustomerNotFound() implements Rejection {
     }
+
+    /** The seller has no such key, or had it and deleted it. */
+    record ApiKeyNotFound() implements Rejection {
+    }
 }

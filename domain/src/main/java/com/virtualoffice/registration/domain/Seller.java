@@ -1,18 +1,26 @@
 package com.virtualoffice.registration.domain;
 
+import com.virtualoffice.registration.domain.Rejection.ApiKeyNotFound;
 import com.virtualoffice.registration.domain.Rejection.CustomerNotFound;
 import com.virtualoffice.registration.domain.Rejection.SellerAlreadyRegistered;
 import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
+import com.virtualoffice.registration.domain.SellerCommand.ChangePlan;
+import com.virtualoffice.registration.domain.SellerCommand.DeleteApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.DeleteCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
+import com.virtualoffice.registration.domain.SellerCommand.RevokeApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
+import com.virtualoffice.registration.domain.SellerEvent.ApiKeyDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
+import com.virtualoffice.registration.domain.SellerEvent.ApiKeyRevoked;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
+import com.virtualoffice.registration.domain.SellerEvent.SellerPlanChanged;
 import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +49,28 @@ public final class Seller {
                 requireRegistered(state, update);
                 yield updateCustomer(update, state);
             }
+            case ChangePlan change -> {
+                requireRegistered(state, change);
+                yield plans.limitOf(change.plan()).isEmpty()
+                        ? Decision.reject(new UnknownPlan(change.plan()))
+                        : Decision.accept(new SellerPlanChanged(change.sellerId(), change.plan(), change.issuedAt()));
+            }
+            case RevokeApiKey revoke -> {
+                requireRegistered(state, revoke);
+                if (!state.hasApiKey(revoke.apiKeyId())) {
+                    yield Decision.reject(new ApiKeyNotFound());
+                }
+                // Revoking a revoked key changes nothing and records nothing: the first revocation stands.
+                yield state.isRevoked(revoke.apiKeyId())
+                        ? new Decision.Accepted(List.of())
+                        : Decision.accept(new ApiKeyRevoked(revoke.sellerId(), revoke.apiKeyId(), revoke.issuedAt()));
+            }
+            case DeleteApiKey delete -> {
+                requireRegistered(state, delete);
+                yield state.hasApiKey(delete.apiKeyId())
+                        ? Decision.accept(new ApiKeyDeleted(delete.sellerId(), delete.apiKeyId(), delete.issuedAt()))
+                        : Decision.reject(new ApiKeyNotFound());
+            }
             case DeleteCustomer delete -> {
                 requireRegistered(state, delete);
                 yield state.holds(delete.customerId())
@@ -54,7 +84,10 @@ public final class Seller {
     public static SellerState evolve(SellerState state, SellerEvent event) {
         return switch (event) {
             case SellerRegistered registered -> SellerState.registered(registered.sellerId(), registered.plan());
-            case ApiKeyIssued issued -> state;
+            case ApiKeyIssued issued -> state.withApiKey(issued.apiKeyId(), false);
+            case ApiKeyRevoked revoked -> state.withApiKey(revoked.apiKeyId(), true);
+            case ApiKeyDeleted deleted -> state.withoutApiKey(deleted.apiKeyId());
+            case SellerPlanChanged changed -> state.onPlan(changed.plan());
             case CustomerRegistered registered -> state.withCustomer(registered.customerId(), registered.email());
             case CustomerUpdated updated -> updated.changed().contains(CustomerField.EMAIL)
                     ? state.withoutCustomer(updated.customerId()).withCustomer(updated.customerId(), updated.email())

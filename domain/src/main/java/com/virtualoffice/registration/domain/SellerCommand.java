@@ -60,4 +60,28 @@ public sealed interface SellerCommand {
             Objects.requireNonNull(issuedAt, "issuedAt");
         }
     }
+
+    record ChangePlan(UUID sellerId, String plan, Instant issuedAt) implements SellerCommand {
+        public ChangePlan {
+            Objects.requireNonNull(sellerId, "sellerId");
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+        }
+    }
+
+    record RevokeApiKey(UUID sellerId, UUID apiKeyId, Instant issuedAt) implements SellerCommand {
+        public RevokeApiKey {
+            Objects.requireNonNull(sellerId, "sellerId");
+            Objects.requireNonNull(apiKeyId, "apiKeyId");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+        }
+    }
+
+    record DeleteApiKey(UUID sellerId, UUID apiKeyId, Instant issuedAt) implements SellerCommand {
+        public DeleteApiKey {
+            Objects.requireNonNull(sellerId, "sellerId");
+            Objects.requireNonNull(apiKeyId, "apiKeyId");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+        }
+    }
 }

@@ -43,4 +43,18 @@ public sealed interface SellerEvent {
     @EventRevision("1")
     record CustomerDeleted(UUID sellerId, UUID customerId, Instant deletedAt) implements SellerEvent {
     }
+
+    /** The seller's limit follows the new plan from the next decision on; existing customers stay. */
+    @EventRevision("1")
+    record SellerPlanChanged(UUID sellerId, String plan, Instant changedAt) implements SellerEvent {
+    }
+
+    /** The key stops working; it stays listed, so the audit trail shows who had it until when. */
+    @EventRevision("1")
+    record ApiKeyRevoked(UUID sellerId, UUID apiKeyId, Instant revokedAt) implements SellerEvent {
+    }
+
+    @EventRevision("1")
+    record ApiKeyDeleted(UUID sellerId, UUID apiKeyId, Instant deletedAt) implements SellerEvent {
+    }
 }

@@ -15,14 +15,15 @@ import java.util.UUID;
  *
  * @param customersByEmail each live customer's id under its email's uniqueness key
  * @param emailKeysByCustomer each live customer's email uniqueness key under its id
+ * @param apiKeys the seller's keys that are not deleted, each with whether it is revoked
  */
 public record SellerState(UUID sellerId, String plan, Map<String, UUID> customersByEmail,
-                          Map<UUID, String> emailKeysByCustomer) {
+                          Map<UUID, String> emailKeysByCustomer, Map<UUID, Boolean> apiKeys) {
 
-    public static final SellerState UNREGISTERED = new SellerState(null, null, Map.of(), Map.of());
+    public static final SellerState UNREGISTERED = new SellerState(null, null, Map.of(), Map.of(), Map.of());
 
     public static SellerState registered(UUID sellerId, String plan) {
-        return new SellerState(sellerId, plan, new HashMap<>(), new HashMap<>());
+        return new SellerState(sellerId, plan, new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
     public boolean isRegistered() {
@@ -39,6 +40,28 @@ public record SellerState(UUID sellerId, String plan, Map<String, UUID> customer
 
     public Optional<UUID> customerHolding(Email email) {
         return Optional.ofNullable(customersByEmail.get(email.uniquenessKey()));
+    }
+
+    public boolean hasApiKey(UUID apiKeyId) {
+        return apiKeys.containsKey(apiKeyId);
+    }
+
+    public boolean isRevoked(UUID apiKeyId) {
+        return apiKeys.getOrDefault(apiKeyId, false);
+    }
+
+    SellerState onPlan(String newPlan) {
+        return new SellerState(sellerId, newPlan, customersByEmail, emailKeysByCustomer, apiKeys);
+    }
+
+    SellerState withApiKey(UUID apiKeyId, boolean revoked) {
+        apiKeys.put(apiKeyId, revoked);
+        return this;
+    }
+
+    SellerState withoutApiKey(UUID apiKeyId) {
+        apiKeys.remove(apiKeyId);
+        return this;
     }
 
     SellerState withCustomer(UUID customerId, String email) {

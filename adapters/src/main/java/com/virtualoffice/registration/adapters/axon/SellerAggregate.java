@@ -9,10 +9,13 @@ import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.PlanCatalog;
 import com.virtualoffice.registration.domain.Seller;
 import com.virtualoffice.registration.domain.SellerCommand;
+import com.virtualoffice.registration.domain.SellerCommand.ChangePlan;
+import com.virtualoffice.registration.domain.SellerCommand.DeleteApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.DeleteCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
+import com.virtualoffice.registration.domain.SellerCommand.RevokeApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
 import com.virtualoffice.registration.domain.SellerEvent;
 import com.virtualoffice.registration.domain.SellerState;
@@ -36,7 +39,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(snapshotTriggerDefinition = AxonConfiguration.SELLER_SNAPSHOT_TRIGGER,
         cache = AxonConfiguration.SELLER_CACHE,
         commandTargetResolver = AxonConfiguration.SELLER_TARGET_RESOLVER)
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class SellerAggregate {
@@ -72,6 +75,21 @@ class SellerAggregate {
 
     @CommandHandler
     Decision handle(DeleteCustomer command, PlanCatalog plans) {
+        return decideAndRecord(command, plans);
+    }
+
+    @CommandHandler
+    Decision handle(ChangePlan command, PlanCatalog plans) {
+        return decideAndRecord(command, plans);
+    }
+
+    @CommandHandler
+    Decision handle(RevokeApiKey command, PlanCatalog plans) {
+        return decideAndRecord(command, plans);
+    }
+
+    @CommandHandler
+    Decision handle(DeleteApiKey command, PlanCatalog plans) {
         return decideAndRecord(command, plans);
     }
 

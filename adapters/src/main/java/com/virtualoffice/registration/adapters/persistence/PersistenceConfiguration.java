@@ -1,7 +1,14 @@
 package com.virtualoffice.registration.adapters.persistence;
 
 import com.virtualoffice.registration.domain.PlanCatalog;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +19,8 @@ import tools.jackson.databind.ObjectMapper;
 /** The PostgreSQL read models and the queries the use cases run against them. */
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PersistenceConfiguration.class);
 
     @Bean
     CustomerTable customerTable(JdbcClient jdbc, ObjectMapper objectMapper) {
@@ -26,6 +35,28 @@ public class PersistenceConfiguration {
     @Bean
     ApiKeyTable apiKeyTable(JdbcClient jdbc) {
         return new ApiKeyTable(jdbc);
+    }
+
+    @Bean(destroyMethod = "flush")
+    ApiKeyUsageRecorder apiKeyUsage(JdbcClient jdbc) {
+        return new ApiKeyUsageRecorder(jdbc);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService apiKeyUsageFlush(ApiKeyUsageRecorder usage,
+                                              @Value("${registration.api-keys.last-used-flush-interval}")
+                                              Duration interval) {
+        var executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("api-key-usage-flush").daemon().factory());
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                usage.flush();
+            } catch (RuntimeException failure) {
+                // The times stay pending for the next run; a failure must not end the schedule.
+                log.warn("writing API key usage failed: {}", failure.toString());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        return executor;
     }
 
     @Bean

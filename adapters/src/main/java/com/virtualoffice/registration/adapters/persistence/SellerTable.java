@@ -9,6 +9,7 @@ import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.domain.PlanCatalog;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
+import com.virtualoffice.registration.domain.SellerEvent.SellerPlanChanged;
 import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,6 +41,15 @@ class SellerTable implements Sellers {
                 .param("name", event.name())
                 .param("plan", event.plan())
                 .param("at", toColumn(event.registeredAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(SellerPlanChanged event) {
+        jdbc.sql("UPDATE sellers SET plan = :plan, updated_at = :at WHERE id = :id")
+                .param("plan", event.plan())
+                .param("at", toColumn(event.changedAt()))
+                .param("id", event.sellerId())
                 .update();
     }
 

@@ -1,7 +1,9 @@
 package com.virtualoffice.registration.adapters.rest;
 
 import com.virtualoffice.registration.adapters.rest.SellerJson.ApiKeyJson;
+import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase.Outcome;
@@ -10,11 +12,14 @@ import com.virtualoffice.registration.domain.PlanCatalog;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,17 +36,21 @@ class AdminSellerController {
     private final RegisterSellerUseCase registerSeller;
     private final GetSellerUseCase getSeller;
     private final IssueApiKeyUseCase issueApiKey;
+    private final ChangePlanUseCase changePlan;
+    private final ApiKeyLifecycleUseCase apiKeys;
     private final PlanCatalog plans;
     private final String defaultPlan;
     private final InstantSource clock;
     private final JsonRequestBody jsonBody;
 
     AdminSellerController(RegisterSellerUseCase registerSeller, GetSellerUseCase getSeller,
-                          IssueApiKeyUseCase issueApiKey, PlanCatalog plans, String defaultPlan,
-                          InstantSource clock, JsonRequestBody jsonBody) {
+                          IssueApiKeyUseCase issueApiKey, ChangePlanUseCase changePlan, ApiKeyLifecycleUseCase apiKeys,
+                          PlanCatalog plans, String defaultPlan, InstantSource clock, JsonRequestBody jsonBody) {
         this.registerSeller = registerSeller;
         this.getSeller = getSeller;
         this.issueApiKey = issueApiKey;
+        this.changePlan = changePlan;
+        this.apiKeys = apiKeys;
         this.plans = plans;
         this.defaultPlan = defaultPlan;
         this.clock = clock;
@@ -53,9 +62,7 @@ class AdminSellerController {
         BodyFields body = BodyFields.of(jsonBody.read(request));
         body.require("name");
         String name = body.nonBlankString("name", SELLER_NAME_MAX);
-        String plan = body.has("plan")
-                ? body.oneOf("plan", candidate -> plans.limitOf(candidate).map(limit -> candidate))
-                : defaultPlan;
+        String plan = body.has("plan") ? plan(body) : defaultPlan;
         return switch (registerSeller.register(name, plan, Provenance.operator(RequestIds.of(request)))) {
             case Outcome.Registered registered ->
                     ResponseEntity.status(HttpStatus.CREATED).body(SellerJson.of(registered.seller()));
@@ -66,6 +73,49 @@ class AdminSellerController {
     @GetMapping("/admin/sellers/{id}")
     SellerJson get(@PathVariable String id) {
         return PathIds.parse(id).flatMap(getSeller::get).map(SellerJson::of).orElseThrow(AdminSellerController::noSeller);
+    }
+
+    /** Moves the seller to another plan; fields other than {@code plan} are ignored. */
+    @PatchMapping("/admin/sellers/{id}")
+    SellerJson change(@PathVariable String id, HttpServletRequest request) {
+        UUID sellerId = PathIds.parse(id).orElseThrow(AdminSellerController::noSeller);
+        BodyFields body = BodyFields.of(jsonBody.read(request));
+        body.requireNotEmpty();
+        if (!body.has("plan")) {
+            return getSeller.get(sellerId).map(SellerJson::of).orElseThrow(AdminSellerController::noSeller);
+        }
+        String plan = plan(body);
+        return switch (changePlan.change(sellerId, plan, Provenance.operator(RequestIds.of(request)))
+                .orElseThrow(AdminSellerController::noSeller)) {
+            case ChangePlanUseCase.Outcome.Changed changed -> SellerJson.of(changed.seller());
+            case ChangePlanUseCase.Outcome.Refused refused -> throw Rejections.toProblem(refused.rejection());
+        };
+    }
+
+    @GetMapping("/admin/sellers/{id}/api-keys")
+    ApiKeyListJson keys(@PathVariable String id) {
+        UUID sellerId = PathIds.parse(id).filter(seller -> getSeller.get(seller).isPresent())
+                .orElseThrow(AdminSellerController::noSeller);
+        return new ApiKeyListJson(apiKeys.ofSeller(sellerId).stream().map(key -> ApiKeyJson.of(key, null)).toList());
+    }
+
+    @PostMapping("/admin/api-keys/{keyId}/revoke")
+    ApiKeyJson revoke(@PathVariable String keyId, HttpServletRequest request) {
+        return PathIds.parse(keyId)
+                .flatMap(apiKeyId -> apiKeys.revoke(apiKeyId, Provenance.operator(RequestIds.of(request))))
+                .map(key -> ApiKeyJson.of(key, null))
+                .orElseThrow(AdminSellerController::noKey);
+    }
+
+    @DeleteMapping("/admin/api-keys/{keyId}")
+    ResponseEntity<Void> deleteKey(@PathVariable String keyId, HttpServletRequest request) {
+        boolean deleted = PathIds.parse(keyId)
+                .map(apiKeyId -> apiKeys.delete(apiKeyId, Provenance.operator(RequestIds.of(request))))
+                .orElse(false);
+        if (!deleted) {
+            throw noKey();
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/admin/sellers/{id}/api-keys")
@@ -88,6 +138,18 @@ class AdminSellerController {
             return JsonNodeFactory.instance.objectNode();
         }
         return jsonBody.read(request);
+    }
+
+    private String plan(BodyFields body) {
+        return body.oneOf("plan", candidate -> plans.limitOf(candidate).map(limit -> candidate));
+    }
+
+    /** {@code {"data": [key, ...]}}, never with the full keys. */
+    record ApiKeyListJson(List<ApiKeyJson> data) {
+    }
+
+    private static ApiProblem noKey() {
+        return ApiProblem.notFound("API key not found");
     }
 
     private static ApiProblem noSeller() {

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Checks the seller's API key on every {@code /api/**} call before anything else looks at the request, so that a
- * bad body with a bad key is a 401. The key comes from {@code X-API-Key}, or else a Bearer token.
+ * bad body with a bad key is a 401. The key comes from {@code X-API-Key}, or else a Bearer token. A known key
+ * over its rate limit gets 429 before its request is looked at.
  */
 final class ApiKeyAuthentication implements HandlerInterceptor {
 
@@ -22,9 +23,11 @@ final class ApiKeyAuthentication implements HandlerInterceptor {
     private static final String ATTRIBUTE = ApiKeyAuthentication.class.getName();
 
     private final AuthenticateApiKeyUseCase authenticate;
+    private final RateLimits rateLimits;
 
-    ApiKeyAuthentication(AuthenticateApiKeyUseCase authenticate) {
+    ApiKeyAuthentication(AuthenticateApiKeyUseCase authenticate, RateLimits rateLimits) {
         this.authenticate = authenticate;
+        this.rateLimits = rateLimits;
     }
 
     /** The authenticated caller of a request that passed this interceptor. */
@@ -41,7 +44,12 @@ final class ApiKeyAuthentication implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Authentication result = authenticate.authenticate(presentedKey(request));
         switch (result) {
-            case Authenticated caller -> request.setAttribute(ATTRIBUTE, caller);
+            case Authenticated caller -> {
+                rateLimits.take(caller.apiKeyId()).ifPresent(retryAfter -> {
+                    throw ApiProblem.rateLimited(retryAfter);
+                });
+                request.setAttribute(ATTRIBUTE, caller);
+            }
             case Refused refused -> throw ApiProblem.unauthorized(switch (refused.reason()) {
                 case MISSING -> "API key is required. Provide it via X-API-Key header or Authorization Bearer token.";
                 case INVALID -> "Invalid API key";

@@ -22,7 +22,9 @@ class ErrorResponses {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ErrorBody> problem(ApiProblem problem) {
-        return ResponseEntity.status(problem.status()).body(ErrorBody.of(problem.status(), problem.getMessage()));
+        return ResponseEntity.status(problem.status())
+                .headers(problem.headers())
+                .body(ErrorBody.of(problem.status(), problem.getMessage()));
     }
 
     /** Unknown paths and known paths with another method are both "no such route", as in the hosted API. */

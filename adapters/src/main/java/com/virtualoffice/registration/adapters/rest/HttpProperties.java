@@ -9,9 +9,18 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize the largest request body accepted; larger ones get 413 unread
  * @param idempotency how answers to requests with an {@code Idempotency-Key} are kept
+ * @param rateLimit how many requests each API key may make
  */
 @ConfigurationProperties("registration.http")
-public record HttpProperties(DataSize maxBodySize, Idempotency idempotency) {
+public record HttpProperties(DataSize maxBodySize, Idempotency idempotency, RateLimit rateLimit) {
+
+    /**
+     * @param requestsPerSecond the steady rate a key may keep up
+     * @param burst how many requests a key may make at once after being idle
+     * @param idleExpiry after this long unused, a key's bucket is forgotten (and starts full again)
+     */
+    public record RateLimit(long requestsPerSecond, long burst, Duration idleExpiry) {
+    }
 
     /**
      * @param retention how long an answer is replayed for its key

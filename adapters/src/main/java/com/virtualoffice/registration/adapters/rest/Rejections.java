@@ -1,6 +1,7 @@
 package com.virtualoffice.registration.adapters.rest;
 
 import com.virtualoffice.registration.domain.Rejection;
+import com.virtualoffice.registration.domain.Rejection.ApiKeyNotFound;
 import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
 import com.virtualoffice.registration.domain.Rejection.CustomerNotFound;
 import com.virtualoffice.registration.domain.Rejection.EmailAlreadyTaken;
@@ -23,6 +24,7 @@ final class Rejections {
             case SellerAlreadyRegistered registered -> new ApiProblem(HttpStatus.CONFLICT, "Seller already exists");
             case UnknownPlan unknown -> ApiProblem.badRequest("body/plan must be equal to one of the allowed values");
             case CustomerNotFound notFound -> ApiProblem.notFound("Customer not found");
+            case ApiKeyNotFound notFound -> ApiProblem.notFound("API key not found");
         };
     }
 }

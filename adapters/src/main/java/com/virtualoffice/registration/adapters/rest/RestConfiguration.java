@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
 import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
@@ -7,6 +8,7 @@ import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
 import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
 import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
 import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
+import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.domain.PlanCatalog;
@@ -43,8 +45,11 @@ public class RestConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer authentication(AuthenticateApiKeyUseCase authenticate, AdminToken adminToken) {
-        var apiKeys = new ApiKeyAuthentication(authenticate);
+    WebMvcConfigurer authentication(AuthenticateApiKeyUseCase authenticate, AdminToken adminToken,
+                                    HttpProperties properties) {
+        var rateLimit = properties.rateLimit();
+        var apiKeys = new ApiKeyAuthentication(authenticate,
+                new RateLimits(rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.idleExpiry()));
         var admin = new AdminAuthentication(adminToken);
         return new WebMvcConfigurer() {
             @Override
@@ -97,10 +102,12 @@ public class RestConfiguration {
 
     @Bean
     AdminSellerController adminSellerController(RegisterSellerUseCase registerSeller, GetSellerUseCase getSeller,
-                                                IssueApiKeyUseCase issueApiKey, PlanCatalog plans,
+                                                IssueApiKeyUseCase issueApiKey, ChangePlanUseCase changePlan,
+                                                ApiKeyLifecycleUseCase apiKeys, PlanCatalog plans,
                                                 @Value("${registration.plans.default-plan}") String defaultPlan,
                                                 InstantSource clock, JsonRequestBody jsonBody) {
-        return new AdminSellerController(registerSeller, getSeller, issueApiKey, plans, defaultPlan, clock, jsonBody);
+        return new AdminSellerController(registerSeller, getSeller, issueApiKey, changePlan, apiKeys, plans,
+                defaultPlan, clock, jsonBody);
     }
 
     private static void purge(IdempotencyKeys keys) {

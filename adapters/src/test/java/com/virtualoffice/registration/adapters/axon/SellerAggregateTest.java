@@ -3,7 +3,9 @@ package com.virtualoffice.registration.adapters.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.domain.Address;
+import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.CustomerDetails;
+import com.virtualoffice.registration.domain.CustomerField;
 import com.virtualoffice.registration.domain.CustomerLimit;
 import com.virtualoffice.registration.domain.CustomerStatus;
 import com.virtualoffice.registration.domain.Decision;
@@ -11,19 +13,25 @@ import com.virtualoffice.registration.domain.Email;
 import com.virtualoffice.registration.domain.Language;
 import com.virtualoffice.registration.domain.PlanCatalog;
 import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
+import com.virtualoffice.registration.domain.Rejection.CustomerNotFound;
 import com.virtualoffice.registration.domain.Rejection.EmailAlreadyTaken;
 import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
 import com.virtualoffice.registration.domain.SellerCommand;
+import com.virtualoffice.registration.domain.SellerCommand.DeleteCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
+import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -107,6 +115,155 @@ class SellerAggregateTest {
                     assertThat(seller.state().liveCustomers()).isEqualTo(2);
                     assertThat(seller.state().customerHolding(new Email("BOB@example.com"))).isPresent();
                 });
+    }
+
+    // ------------------------------------------------------------------------------ update and deletion
+
+    private static final UUID ADA = UUID.fromString("c0000000-0000-4000-8000-0000000000ad");
+    private static final UUID BOB = UUID.fromString("c0000000-0000-4000-8000-0000000000b0");
+
+    @Test
+    void an_update_records_exactly_the_changed_fields_and_answers_with_the_decision() {
+        CustomerChanges changes = CustomerChanges.none()
+                .withLastName("King")
+                .withEmail(new Email("Ada.King@Example.com"))
+                .withCompanyName(null);
+        CustomerUpdated updated = new CustomerUpdated(SELLER, ADA,
+                Set.of(CustomerField.LAST_NAME, CustomerField.EMAIL, CustomerField.COMPANY_NAME), null, "King",
+                "Ada.King@Example.com", null, null, null, null, null, null, NOW);
+
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered(ADA, "ada@example.com"))
+                .when(new UpdateCustomer(SELLER, ADA, changes, NOW))
+                .expectEvents(updated)
+                .expectResultMessagePayload(new Decision.Accepted(List.of(updated)));
+    }
+
+    @Test
+    void an_update_to_the_customer_s_own_email_in_another_letter_case_is_recorded() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered(ADA, "ada@example.com"),
+                        registered(BOB, "bob@example.com"))
+                .when(new UpdateCustomer(SELLER, ADA, CustomerChanges.none().withEmail(new Email("ADA@example.com")),
+                        NOW))
+                .expectEvents(new CustomerUpdated(SELLER, ADA, Set.of(CustomerField.EMAIL), null, null,
+                        "ADA@example.com", null, null, null, null, null, null, NOW));
+    }
+
+    @Test
+    void an_update_of_an_unknown_customer_is_refused_and_nothing_is_recorded() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered(ADA, "ada@example.com"))
+                .when(new UpdateCustomer(SELLER, BOB, CustomerChanges.none().withFirstName("Bob"), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Decision.Rejected(new CustomerNotFound()));
+    }
+
+    @Test
+    void an_update_of_a_deleted_customer_is_refused_and_nothing_is_recorded() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered(ADA, "ada@example.com"),
+                        new CustomerDeleted(SELLER, ADA, NOW))
+                .when(new UpdateCustomer(SELLER, ADA, CustomerChanges.none().withFirstName("Ada"), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Decision.Rejected(new CustomerNotFound()));
+    }
+
+    @Test
+    void an_update_to_another_customer_s_email_is_refused_whatever_its_letter_case() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered(ADA, "ada@example.com"),
+                        registered(BOB, "bob@example.com"))
+                .when(new UpdateCustomer(SELLER, ADA, CustomerChanges.none().withEmail(new Email("BOB@Example.com")),
+                        NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Decision.Rejected(new EmailAlreadyTaken()));
+    }
+
+    @Test
+    void after_an_email_change_the_aggregate_holds_the_customer_under_the_new_email_only() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered(ADA, "ada@example.com"))
+                .when(new UpdateCustomer(SELLER, ADA, CustomerChanges.none().withEmail(new Email("ada2@example.com")),
+                        NOW))
+                .expectState(seller -> {
+                    assertThat(seller.state().liveCustomers()).isEqualTo(1);
+                    assertThat(seller.state().customerHolding(new Email("ADA2@example.com"))).contains(ADA);
+                    assertThat(seller.state().customerHolding(new Email("ada@example.com"))).isEmpty();
+                    assertThat(seller.state().emailKeysByCustomer()).isEqualTo(Map.of(ADA, "ada2@example.com"));
+                });
+    }
+
+    @Test
+    void after_an_email_change_the_old_email_can_be_registered_again() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered(ADA, "ada@example.com"),
+                        updatedEmail(ADA, "ada2@example.com"))
+                .when(new RegisterCustomer(SELLER, BOB, details("Ada@example.com"), NOW))
+                .expectEvents(new CustomerRegistered(SELLER, BOB, "Ada", "Lovelace", "Ada@example.com", null, null,
+                        Language.DE, CustomerStatus.ACTIVE, Address.EMPTY, null, NOW));
+    }
+
+    @Test
+    void after_an_email_change_the_new_email_is_taken() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered(ADA, "ada@example.com"),
+                        updatedEmail(ADA, "ada2@example.com"))
+                .when(new RegisterCustomer(SELLER, BOB, details("ADA2@example.com"), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Decision.Rejected(new EmailAlreadyTaken()));
+    }
+
+    @Test
+    void a_deletion_is_recorded_and_answered_with_the_decision() {
+        CustomerDeleted deleted = new CustomerDeleted(SELLER, ADA, NOW);
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered(ADA, "ada@example.com"))
+                .when(new DeleteCustomer(SELLER, ADA, NOW))
+                .expectEvents(deleted)
+                .expectResultMessagePayload(new Decision.Accepted(List.of(deleted)))
+                .expectState(seller -> {
+                    assertThat(seller.state().liveCustomers()).isZero();
+                    assertThat(seller.state().holds(ADA)).isFalse();
+                    assertThat(seller.state().customersByEmail()).isEmpty();
+                    assertThat(seller.state().emailKeysByCustomer()).isEmpty();
+                });
+    }
+
+    @Test
+    void a_deletion_of_an_unknown_customer_is_refused_and_nothing_is_recorded() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered(ADA, "ada@example.com"))
+                .when(new DeleteCustomer(SELLER, BOB, NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Decision.Rejected(new CustomerNotFound()));
+    }
+
+    @Test
+    void a_second_deletion_of_the_same_customer_is_refused_and_nothing_is_recorded() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW), registered(ADA, "ada@example.com"),
+                        new CustomerDeleted(SELLER, ADA, NOW))
+                .when(new DeleteCustomer(SELLER, ADA, NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Decision.Rejected(new CustomerNotFound()));
+    }
+
+    @Test
+    void a_deleted_customer_frees_its_place_in_the_plan_and_its_email() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "tiny", NOW), registered(ADA, "ada@example.com"),
+                        new CustomerDeleted(SELLER, ADA, NOW))
+                .when(new RegisterCustomer(SELLER, BOB, details("ADA@example.com"), NOW))
+                .expectEvents(new CustomerRegistered(SELLER, BOB, "Ada", "Lovelace", "ADA@example.com", null, null,
+                        Language.DE, CustomerStatus.ACTIVE, Address.EMPTY, null, NOW));
+    }
+
+    @Test
+    void without_a_deletion_the_plan_stays_full() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "tiny", NOW), registered(ADA, "ada@example.com"),
+                        updatedEmail(ADA, "ada2@example.com"))
+                .when(new RegisterCustomer(SELLER, BOB, details("ada@example.com"), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Decision.Rejected(new CustomerLimitReached(1)));
+    }
+
+    private static CustomerRegistered registered(UUID customerId, String email) {
+        return new CustomerRegistered(SELLER, customerId, "Someone", "Else", email, null, null, Language.EN,
+                CustomerStatus.ACTIVE, null, null, NOW);
+    }
+
+    private static CustomerUpdated updatedEmail(UUID customerId, String email) {
+        return new CustomerUpdated(SELLER, customerId, Set.of(CustomerField.EMAIL), null, null, email, null, null,
+                null, null, null, null, NOW);
     }
 
     private static CustomerRegistered registered(String email) {

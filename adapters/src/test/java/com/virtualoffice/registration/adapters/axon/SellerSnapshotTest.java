@@ -33,7 +33,7 @@ class SellerSnapshotTest {
         SerializedObject<byte[]> snapshot = serializer.serialize(seller, byte[].class);
         SellerAggregate restored = serializer.deserialize(snapshot);
 
-        assertThat(snapshot.getType().getRevision()).isEqualTo("2");
+        assertThat(snapshot.getType().getRevision()).isEqualTo("3");
         assertThat(restored.state().plan()).isEqualTo("free");
         assertThat(restored.state().customerHolding(new Email("ada@example.com"))).contains(customerId);
         assertThat(restored.state().liveCustomers()).isEqualTo(1);

@@ -13,10 +13,12 @@ import java.util.Optional;
 public final class AuthenticateApiKeyUseCase {
 
     private final ApiKeyDirectory directory;
+    private final ApiKeyUsage usage;
     private final InstantSource clock;
 
-    public AuthenticateApiKeyUseCase(ApiKeyDirectory directory, InstantSource clock) {
+    public AuthenticateApiKeyUseCase(ApiKeyDirectory directory, ApiKeyUsage usage, InstantSource clock) {
         this.directory = directory;
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -40,9 +42,11 @@ public final class AuthenticateApiKeyUseCase {
         if (key.revokedAt() != null) {
             return new Refused(Reason.REVOKED);
         }
-        if (key.expiresAt() != null && !clock.instant().isBefore(key.expiresAt())) {
+        var now = clock.instant();
+        if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
             return new Refused(Reason.EXPIRED);
         }
+        usage.used(key.id(), now);
         return new Authenticated(key.sellerId(), key.id(), key.prefix());
     }
 }

@@ -1,0 +1,323 @@
+package com.virtualoffice.registration;
+
+import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
+import com.virtualoffice.registration.application.apikeys.ApiKeyView;
+import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
+import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
+import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
+import com.virtualoffice.registration.application.sellers.SellerView;
+import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.domain.PlanCatalog;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The operator API on the command line: {@code java -jar customer-registration.jar seller create --name Acme}.
+ * It runs the same use cases against the same database as the service, without starting the web server.
+ */
+final class OperatorCli {
+
+    /** The first words that mean "run an operator command" rather than "start the service". */
+    static final Set<String> COMMANDS = Set.of("seller", "key", "help", "--help", "-h");
+
+    static final int OK = 0;
+    static final int NOT_FOUND = 1;
+    static final int USAGE = 2;
+    static final int FAILED = 3;
+
+    private OperatorCli() {
+    }
+
+    static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    static int run(String[] args) {
+        CommandLine usageOnly = commandLine(null);
+        try {
+            usageOnly.parseArgs(args);
+            if (usageOnly.getParseResult().isUsageHelpRequested() || needsNoServices(usageOnly)) {
+                return usageOnly.execute(args);
+            }
+        } catch (ParameterException badArguments) {
+            return usageOnly.execute(args);
+        }
+        try (ConfigurableApplicationContext context = start()) {
+            return commandLine(new Services(context)).execute(args);
+        } catch (RuntimeException failure) {
+            System.err.println("Could not start: " + rootMessage(failure));
+            System.err.println("(A service running on the embedded database of the same DATA_DIR holds it: stop"
+                    + " it first, or point both at a PostgreSQL server with SPRING_DATASOURCE_URL.)");
+            return FAILED;
+        }
+    }
+
+    /** Help, and a group named without one of its commands, only print usage: no database is needed. */
+    private static boolean needsNoServices(CommandLine parsed) {
+        var result = parsed.getParseResult();
+        while (result.hasSubcommand()) {
+            if (result.isUsageHelpRequested() || result.isVersionHelpRequested()) {
+                return true;
+            }
+            result = result.subcommand();
+        }
+        return result.isUsageHelpRequested() || result.isVersionHelpRequested()
+                || !(result.commandSpec().userObject() instanceof java.lang.reflect.Method);
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(RegistrationApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                // As arguments, these outrank application.yml. Failures are reported in one line by run(), not
+                // as Spring's start-up stack trace.
+                .run("--registration.demo.enabled=false", "--logging.level.root=WARN",
+                        "--logging.level.com.virtualoffice=WARN", "--logging.level.org.springframework.boot=OFF");
+    }
+
+    private static CommandLine commandLine(Services services) {
+        CommandLine commandLine = new CommandLine(new Root());
+        commandLine.addSubcommand(new CommandLine(new SellerCommands(services)));
+        commandLine.addSubcommand(new CommandLine(new KeyCommands(services)));
+        commandLine.setExitCodeExceptionMapper(failure -> failure instanceof ParameterException ? USAGE : FAILED);
+        commandLine.getSubcommands().values().forEach(sub -> sub.setExitCodeExceptionMapper(
+                failure -> failure instanceof ParameterException ? USAGE : FAILED));
+        return commandLine;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    /** What the commands use, taken from the application context. */
+    private record Services(RegisterSellerUseCase registerSeller, GetSellerUseCase getSeller,
+                            ChangePlanUseCase changePlan, IssueApiKeyUseCase issueApiKey,
+                            ApiKeyLifecycleUseCase apiKeys, PlanCatalog plans, String defaultPlan,
+                            InstantSource clock) {
+
+        Services(ConfigurableApplicationContext context) {
+            this(context.getBean(RegisterSellerUseCase.class), context.getBean(GetSellerUseCase.class),
+                    context.getBean(ChangePlanUseCase.class), context.getBean(IssueApiKeyUseCase.class),
+                    context.getBean(ApiKeyLifecycleUseCase.class), context.getBean(PlanCatalog.class),
+                    context.getEnvironment().getRequiredProperty("registration.plans.default-plan"),
+                    context.getBean(InstantSource.class));
+        }
+    }
+
+    /** A command group run without one of its commands: show what it offers. */
+    abstract static class Group implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return USAGE;
+        }
+    }
+
+    @Command(name = "customer-registration", mixinStandardHelpOptions = true,
+            description = "Operator commands, run against the service's database. Without a command, the jar "
+                    + "starts the service.",
+            footer = {"", "Exit codes: 0 done, 1 no such seller or key, 2 bad arguments, 3 failure."})
+    static final class Root extends Group {
+    }
+
+    @Command(name = "seller", mixinStandardHelpOptions = true, description = "Create, show and re-plan sellers.")
+    static final class SellerCommands extends Group {
+
+        private final Services services;
+
+        SellerCommands(Services services) {
+            this.services = services;
+        }
+
+        @Command(name = "create", mixinStandardHelpOptions = true,
+                description = "Create a seller and issue its first API key; prints both.")
+        int create(@Option(names = "--name", required = true, description = "the seller's name") String name,
+                   @Option(names = "--plan", description = "its plan (default: the configured default plan)")
+                   String plan) {
+            if (name.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--name must not be blank");
+            }
+            String chosen = plan == null ? services.defaultPlan() : knownPlan(plan);
+            var outcome = services.registerSeller().register(name, chosen, Provenance.operator(null));
+            if (!(outcome instanceof RegisterSellerUseCase.Outcome.Registered registered)) {
+                return refused(outcome.toString());
+            }
+            var key = services.issueApiKey().issue(registered.seller().id(), "default", null,
+                    Provenance.operator(null)).orElseThrow();
+            PrintWriter out = spec.commandLine().getOut();
+            print(out, registered.seller());
+            out.printf("api_key:        %s%n", key.secret().value());
+            out.printf("api_key_id:     %s%n", key.key().id());
+            out.println("(the API key is shown this once)");
+            return OK;
+        }
+
+        @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a seller.")
+        int show(@Parameters(paramLabel = "SELLER_ID") UUID sellerId) {
+            return services.getSeller().get(sellerId)
+                    .map(seller -> {
+                        print(spec.commandLine().getOut(), seller);
+                        return OK;
+                    })
+                    .orElseGet(() -> notFound("seller " + sellerId));
+        }
+
+        @Command(name = "set-plan", mixinStandardHelpOptions = true,
+                description = "Move a seller to another plan; its customers stay.")
+        int setPlan(@Parameters(paramLabel = "SELLER_ID") UUID sellerId,
+                    @Option(names = "--plan", required = true) String plan) {
+            var outcome = services.changePlan().change(sellerId, knownPlan(plan), Provenance.operator(null));
+            if (outcome.isEmpty()) {
+                return notFound("seller " + sellerId);
+            }
+            if (!(outcome.get() instanceof ChangePlanUseCase.Outcome.Changed changed)) {
+                return refused(outcome.get().toString());
+            }
+            print(spec.commandLine().getOut(), changed.seller());
+            return OK;
+        }
+
+        private String knownPlan(String plan) {
+            if (services.plans().limitOf(plan).isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "unknown plan '" + plan + "'");
+            }
+            return plan;
+        }
+
+        private int notFound(String what) {
+            spec.commandLine().getErr().println("No such " + what);
+            return NOT_FOUND;
+        }
+
+        private int refused(String why) {
+            spec.commandLine().getErr().println("Refused: " + why);
+            return FAILED;
+        }
+
+        private static void print(PrintWriter out, SellerView seller) {
+            out.printf("seller_id:      %s%n", seller.id());
+            out.printf("name:           %s%n", seller.name());
+            out.printf("plan:           %s%n", seller.plan());
+            out.printf("customer_limit: %s%n", seller.customerLimit().maximum().isPresent()
+                    ? seller.customerLimit().maximum().getAsInt() : "unlimited");
+            out.printf("customer_count: %d%n", seller.customerCount());
+        }
+    }
+
+    @Command(name = "key", mixinStandardHelpOptions = true, description = "Issue, list, revoke and delete API keys.")
+    static final class KeyCommands extends Group {
+
+        private final Services services;
+
+        KeyCommands(Services services) {
+            this.services = services;
+        }
+
+        @Command(name = "issue", mixinStandardHelpOptions = true,
+                description = "Issue a new API key for a seller; prints the key, shown this once.")
+        int issue(@Parameters(paramLabel = "SELLER_ID") UUID sellerId,
+                  @Option(names = "--name", description = "what the key is for") String name,
+                  @Option(names = "--expires-at", paramLabel = "TIMESTAMP",
+                          description = "when it stops working, e.g. 2027-01-01T00:00:00Z") String expiresAt) {
+            Instant expiry = expiresAt == null ? null : futureInstant(expiresAt);
+            return services.issueApiKey().issue(sellerId, name, expiry, Provenance.operator(null))
+                    .map(issued -> {
+                        PrintWriter out = spec.commandLine().getOut();
+                        out.printf("api_key:    %s%n", issued.secret().value());
+                        out.printf("api_key_id: %s%n", issued.key().id());
+                        out.printf("prefix:     %s%n", issued.key().prefix());
+                        out.println("(the API key is shown this once)");
+                        return OK;
+                    })
+                    .orElseGet(() -> notFound("seller " + sellerId));
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "List a seller's keys (never the keys).")
+        int list(@Parameters(paramLabel = "SELLER_ID") UUID sellerId) {
+            if (services.getSeller().get(sellerId).isEmpty()) {
+                return notFound("seller " + sellerId);
+            }
+            List<ApiKeyView> keys = services.apiKeys().ofSeller(sellerId);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-36s  %-12s  %-8s  %-24s  %-24s  %s%n", "ID", "PREFIX", "STATE", "EXPIRES_AT",
+                    "LAST_USED_AT", "NAME");
+            Instant now = services.clock().instant();
+            for (ApiKeyView key : keys) {
+                String state = key.revokedAt() != null ? "revoked"
+                        : key.expiresAt() != null && !now.isBefore(key.expiresAt()) ? "expired" : "active";
+                out.printf("%-36s  %-12s  %-8s  %-24s  %-24s  %s%n", key.id(), key.prefix(), state,
+                        orDash(key.expiresAt()), orDash(key.lastUsedAt()), key.name() == null ? "-" : key.name());
+            }
+            return OK;
+        }
+
+        @Command(name = "revoke", mixinStandardHelpOptions = true,
+                description = "Revoke a key: it stops working at once, on every instance.")
+        int revoke(@Parameters(paramLabel = "KEY_ID") UUID keyId) {
+            return services.apiKeys().revoke(keyId, Provenance.operator(null))
+                    .map(key -> {
+                        spec.commandLine().getOut().printf("revoked %s (%s) at %s%n", key.id(), key.prefix(),
+                                key.revokedAt());
+                        return OK;
+                    })
+                    .orElseGet(() -> notFound("API key " + keyId));
+        }
+
+        @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a key for good.")
+        int delete(@Parameters(paramLabel = "KEY_ID") UUID keyId) {
+            if (!services.apiKeys().delete(keyId, Provenance.operator(null))) {
+                return notFound("API key " + keyId);
+            }
+            spec.commandLine().getOut().printf("deleted %s%n", keyId);
+            return OK;
+        }
+
+        private Instant futureInstant(String text) {
+            Instant instant;
+            try {
+                instant = Instant.parse(text);
+            } catch (DateTimeParseException notATimestamp) {
+                throw new ParameterException(spec.commandLine(),
+                        "--expires-at must be a timestamp such as 2027-01-01T00:00:00Z");
+            }
+            if (!instant.isAfter(services.clock().instant())) {
+                throw new ParameterException(spec.commandLine(), "--expires-at must be in the future");
+            }
+            return instant;
+        }
+
+        private int notFound(String what) {
+            spec.commandLine().getErr().println("No such " + what);
+            return NOT_FOUND;
+        }
+
+        private static String orDash(Instant instant) {
+            return instant == null ? "-" : instant.toString();
+        }
+    }
+}
