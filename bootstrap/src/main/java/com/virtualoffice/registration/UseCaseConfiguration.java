@@ -83,8 +83,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    IssueApiKeyUseCase issueApiKeyUseCase(SellerCommandSender sender, IdSource ids, InstantSource clock) {
-        return new IssueApiKeyUseCase(sender, ids, clock, new SecureRandom());
+    IssueApiKeyUseCase issueApiKeyUseCase(SellerCommandSender sender, Sellers sellers, IdSource ids,
+                                          InstantSource clock) {
+        return new IssueApiKeyUseCase(sender, sellers, ids, clock, new SecureRandom());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.application.apikeys;
 
+import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.application.shared.IdSource;
 import com.virtualoffice.registration.application.shared.Provenance;
 import com.virtualoffice.registration.application.shared.SellerCommandSender;
@@ -20,13 +21,15 @@ public final class IssueApiKeyUseCase {
     }
 
     private final SellerCommandSender sender;
+    private final Sellers sellers;
     private final IdSource ids;
     private final InstantSource clock;
     private final RandomGenerator secureRandom;
 
-    public IssueApiKeyUseCase(SellerCommandSender sender, IdSource ids, InstantSource clock,
+    public IssueApiKeyUseCase(SellerCommandSender sender, Sellers sellers, IdSource ids, InstantSource clock,
                               RandomGenerator secureRandom) {
         this.sender = sender;
+        this.sellers = sellers;
         this.ids = ids;
         this.clock = clock;
         this.secureRandom = secureRandom;
@@ -34,6 +37,10 @@ public final class IssueApiKeyUseCase {
 
     /** The issued key, or empty when there is no such seller. */
     public Optional<IssuedApiKey> issue(UUID sellerId, String name, Instant expiresAt, Provenance provenance) {
+        // An unknown seller is an everyday answer here; asking Axon would log it as a failed command.
+        if (sellers.find(sellerId).isEmpty()) {
+            return Optional.empty();
+        }
         ApiKeySecret secret = ApiKeySecret.generate(secureRandom);
         var command = new IssueApiKey(sellerId, ids.newId(), name, secret.hash(), secret.displayPrefix(), expiresAt,
                 clock.instant());

@@ -36,6 +36,10 @@ public final class ChangePlanUseCase {
 
     /** The outcome, or empty when there is no such seller. */
     public Optional<Outcome> change(UUID sellerId, String plan, Provenance provenance) {
+        // An unknown seller is an everyday answer here; asking Axon would log it as a failed command.
+        if (sellers.find(sellerId).isEmpty()) {
+            return Optional.empty();
+        }
         return sender.send(new ChangePlan(sellerId, plan, clock.instant()), provenance).map(decision ->
                 switch (decision) {
                     case Accepted accepted -> new Outcome.Changed(sellers.find(sellerId).orElseThrow());
