@@ -145,17 +145,21 @@ class CustomerTable implements Customers {
             where.append(" AND status = :status");
             values.put("status", status.code());
         });
-        query.email().ifPresent(email -> {
-            where.append(" AND lower(email) = lower(:email)");
-            values.put("email", email);
-        });
         query.text().ifPresent(text -> {
             // search_text joins the searched fields with U+001F; a text holding that could match across two.
             where.append(" AND search_text ILIKE :pattern");
             String literal = LIKE_SPECIALS.matcher(text.replace(FIELD_SEPARATOR, "")).replaceAll("\\\\$0");
             values.put("pattern", "%" + literal + "%");
         });
-        List<CustomerView> rows = jdbc.sql("SELECT " + COLUMNS + " FROM customers WHERE " + where
+        // An email names at most one live customer: find it by the email index first. Left to itself, the
+        // planner walks the newest-first index through every customer of the seller looking for it.
+        String from = "customers";
+        if (query.email().isPresent()) {
+            from = "(SELECT * FROM customers WHERE seller_id = :sellerId AND lower(email) = lower(:email)"
+                    + " AND deleted_at IS NULL OFFSET 0) AS by_email";
+            values.put("email", query.email().get());
+        }
+        List<CustomerView> rows = jdbc.sql("SELECT " + COLUMNS + " FROM " + from + " WHERE " + where
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .params(values)
                 .query(this::customer)
