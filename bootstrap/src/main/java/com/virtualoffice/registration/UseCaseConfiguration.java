@@ -11,6 +11,9 @@ import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
 import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
 import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
 import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
+import com.virtualoffice.registration.application.events.CustomerEvents;
+import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
+import com.virtualoffice.registration.application.events.EventFeedUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
@@ -69,6 +72,16 @@ class UseCaseConfiguration {
     @Bean
     ListCustomersUseCase listCustomersUseCase(Customers customers) {
         return new ListCustomersUseCase(customers);
+    }
+
+    @Bean
+    CustomerHistoryUseCase customerHistoryUseCase(CustomerEvents events) {
+        return new CustomerHistoryUseCase(events);
+    }
+
+    @Bean
+    EventFeedUseCase eventFeedUseCase(CustomerEvents events) {
+        return new EventFeedUseCase(events);
     }
 
     @Bean

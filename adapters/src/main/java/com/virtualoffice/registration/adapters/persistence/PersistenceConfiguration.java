@@ -33,6 +33,11 @@ public class PersistenceConfiguration {
     }
 
     @Bean
+    CustomerEventTable customerEventTable(JdbcClient jdbc, ObjectMapper objectMapper) {
+        return new CustomerEventTable(jdbc, objectMapper);
+    }
+
+    @Bean
     ApiKeyTable apiKeyTable(JdbcClient jdbc) {
         return new ApiKeyTable(jdbc);
     }
@@ -62,7 +67,8 @@ public class PersistenceConfiguration {
     @Bean
     ReadModelRebuild readModelRebuild(TransactionTemplate transaction, JdbcClient jdbc,
                                       EventStorageEngine eventStore, CustomerTable customers, SellerTable sellers,
-                                      ApiKeyTable apiKeys) {
-        return new ReadModelRebuild(transaction, jdbc, eventStore, List.of(sellers, apiKeys, customers));
+                                      ApiKeyTable apiKeys, CustomerEventTable customerEvents) {
+        return new ReadModelRebuild(transaction, jdbc, eventStore,
+                List.of(sellers, apiKeys, customers, customerEvents));
     }
 }

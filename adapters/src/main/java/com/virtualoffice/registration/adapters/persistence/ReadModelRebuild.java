@@ -16,6 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class ReadModelRebuild {
 
+    /** Every read model the projections write. */
+    static final String TABLES = "sellers, api_keys, customers, customer_events";
+
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final EventStorageEngine eventStore;
@@ -32,8 +35,8 @@ public final class ReadModelRebuild {
     /** Rebuilds every read model and returns how many events were replayed. */
     public long rebuild() {
         return transaction.execute(status -> {
-            jdbc.sql("LOCK TABLE sellers, api_keys, customers IN ACCESS EXCLUSIVE MODE").update();
-            jdbc.sql("TRUNCATE sellers, api_keys, customers").update();
+            jdbc.sql("LOCK TABLE " + TABLES + " IN ACCESS EXCLUSIVE MODE").update();
+            jdbc.sql("TRUNCATE " + TABLES).update();
             List<AnnotationEventHandlerAdapter> handlers =
                     projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
             AtomicLong replayed = new AtomicLong();

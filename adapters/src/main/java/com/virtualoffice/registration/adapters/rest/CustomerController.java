@@ -8,11 +8,13 @@ import com.virtualoffice.registration.application.customers.RegisterCustomerUseC
 import com.virtualoffice.registration.application.customers.RegistrationOutcome;
 import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
 import com.virtualoffice.registration.application.customers.UpdateOutcome;
+import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
 import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.CustomerDetails;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,19 +42,21 @@ class CustomerController {
     private final UpdateCustomerUseCase updateCustomer;
     private final DeleteCustomerUseCase deleteCustomer;
     private final ListCustomersUseCase listCustomers;
+    private final CustomerHistoryUseCase history;
     private final JsonRequestBody jsonBody;
     private final IdempotencyKeys idempotencyKeys;
     private final ObjectMapper json;
 
     CustomerController(RegisterCustomerUseCase registerCustomer, GetCustomerUseCase getCustomer,
                        UpdateCustomerUseCase updateCustomer, DeleteCustomerUseCase deleteCustomer,
-                       ListCustomersUseCase listCustomers, JsonRequestBody jsonBody, IdempotencyKeys idempotencyKeys,
-                       ObjectMapper json) {
+                       ListCustomersUseCase listCustomers, CustomerHistoryUseCase history, JsonRequestBody jsonBody,
+                       IdempotencyKeys idempotencyKeys, ObjectMapper json) {
         this.registerCustomer = registerCustomer;
         this.getCustomer = getCustomer;
         this.updateCustomer = updateCustomer;
         this.deleteCustomer = deleteCustomer;
         this.listCustomers = listCustomers;
+        this.history = history;
         this.jsonBody = jsonBody;
         this.idempotencyKeys = idempotencyKeys;
         this.json = json;
@@ -94,12 +98,26 @@ class CustomerController {
         };
     }
 
+    /** The customer now, or with {@code as_of} as it was at that instant, computed from its events. */
     @GetMapping("/api/customers/{id}")
     CustomerJson get(@PathVariable String id, HttpServletRequest request) {
         UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
+        Optional<Instant> asOf = QueryParameters.dateTime(request, "as_of");
         return PathIds.parse(id)
-                .flatMap(customerId -> getCustomer.get(sellerId, customerId))
+                .flatMap(customerId -> asOf.isPresent()
+                        ? history.asOf(sellerId, customerId, asOf.get())
+                        : getCustomer.get(sellerId, customerId))
                 .map(CustomerJson::of)
+                .orElseThrow(CustomerController::notFound);
+    }
+
+    /** Every event of the customer, oldest first, also after it was deleted. */
+    @GetMapping("/api/customers/{id}/history")
+    EventJson.History history(@PathVariable String id, HttpServletRequest request) {
+        UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
+        return PathIds.parse(id)
+                .flatMap(customerId -> history.history(sellerId, customerId))
+                .map(entries -> new EventJson.History(entries.stream().map(EventJson.HistoryItem::of).toList()))
                 .orElseThrow(CustomerController::notFound);
     }
 
@@ -127,7 +145,7 @@ class CustomerController {
     @GetMapping("/api/customers")
     CustomerListJson list(HttpServletRequest request) {
         UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
-        return listCustomers.list(sellerId, ListQueryParameters.of(request))
+        return listCustomers.list(sellerId, QueryParameters.customerQuery(request))
                 .map(CustomerListJson::of)
                 .orElseThrow(() -> ApiProblem.badRequest(
                         "querystring/starting_after must be the id of one of your customers"));

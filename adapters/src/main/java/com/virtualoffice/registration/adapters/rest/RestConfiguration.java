@@ -8,6 +8,8 @@ import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
 import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
 import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
 import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
+import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
+import com.virtualoffice.registration.application.events.EventFeedUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
@@ -94,10 +96,16 @@ public class RestConfiguration {
     @Bean
     CustomerController customerController(RegisterCustomerUseCase registerCustomer, GetCustomerUseCase getCustomer,
                                           UpdateCustomerUseCase updateCustomer, DeleteCustomerUseCase deleteCustomer,
-                                          ListCustomersUseCase listCustomers, JsonRequestBody jsonBody,
-                                          IdempotencyKeys idempotencyKeys, ObjectMapper objectMapper) {
+                                          ListCustomersUseCase listCustomers, CustomerHistoryUseCase history,
+                                          JsonRequestBody jsonBody, IdempotencyKeys idempotencyKeys,
+                                          ObjectMapper objectMapper) {
         return new CustomerController(registerCustomer, getCustomer, updateCustomer, deleteCustomer, listCustomers,
-                jsonBody, idempotencyKeys, objectMapper);
+                history, jsonBody, idempotencyKeys, objectMapper);
+    }
+
+    @Bean
+    EventFeedController eventFeedController(EventFeedUseCase feed, GetSellerUseCase getSeller) {
+        return new EventFeedController(feed, getSeller);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.application.shared;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,11 @@ public record Provenance(ActorType actorType, UUID apiKeyId, String apiKeyPrefix
 
         public String code() {
             return code;
+        }
+
+        /** Events recorded without an actor were caused by the service itself. */
+        public static ActorType fromCode(String code) {
+            return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst().orElse(SYSTEM);
         }
     }
 

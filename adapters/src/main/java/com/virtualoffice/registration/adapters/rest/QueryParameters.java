@@ -3,13 +3,17 @@ package com.virtualoffice.registration.adapters.rest;
 import com.virtualoffice.registration.application.customers.CustomerQuery;
 import com.virtualoffice.registration.domain.CustomerStatus;
 import jakarta.servlet.http.HttpServletRequest;
+import com.virtualoffice.registration.application.events.CustomerEvent;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The list call's query string, checked in the validation grammar of the contract, first error only. */
-final class ListQueryParameters {
+/** Query strings, checked in the validation grammar of the contract, first error only. */
+final class QueryParameters {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
@@ -19,11 +23,12 @@ final class ListQueryParameters {
     private static final BigInteger MIN = BigInteger.ONE;
     private static final BigInteger MAX = BigInteger.valueOf(MAX_LIMIT);
 
-    private ListQueryParameters() {
+    private QueryParameters() {
     }
 
-    static CustomerQuery of(HttpServletRequest request) {
-        int limit = single(request, "limit").map(ListQueryParameters::limit).orElse(DEFAULT_LIMIT);
+    /** The customer list's parameters. */
+    static CustomerQuery customerQuery(HttpServletRequest request) {
+        int limit = limit(request);
         Optional<UUID> startingAfter = single(request, "starting_after").map(id -> PathIds.parse(id)
                 .orElseThrow(() -> ApiProblem.badRequest("querystring/starting_after must match format \"uuid\"")));
         Optional<CustomerStatus> status = single(request, "status").map(code -> CustomerStatus.fromCode(code)
@@ -33,6 +38,27 @@ final class ListQueryParameters {
                 CustomerRequests.EMAIL_MAX));
         Optional<String> text = single(request, "q").filter(q -> !q.isEmpty()).map(q -> atMost("q", q, TEXT_MAX));
         return new CustomerQuery(limit, startingAfter, status, email, text);
+    }
+
+    /** A page size: {@code limit}, 1 to 100, 20 when absent. */
+    static int limit(HttpServletRequest request) {
+        return single(request, "limit").map(QueryParameters::limit).orElse(DEFAULT_LIMIT);
+    }
+
+    /** An event id to continue after; an id that cannot be one is as unknown as one that never was. */
+    static Optional<Optional<UUID>> eventCursor(HttpServletRequest request) {
+        return single(request, "starting_after").map(CustomerEvent::fromPublicId);
+    }
+
+    /** An ISO 8601 date-time with an offset, e.g. {@code 2024-01-15T10:30:00.000Z}. */
+    static Optional<Instant> dateTime(HttpServletRequest request, String name) {
+        return single(request, name).map(value -> {
+            try {
+                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
+            } catch (DateTimeParseException notADateTime) {
+                throw ApiProblem.badRequest("querystring/" + name + " must match format \"date-time\"");
+            }
+        });
     }
 
     private static int limit(String value) {

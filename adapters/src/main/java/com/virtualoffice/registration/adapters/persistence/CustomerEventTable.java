@@ -1,0 +1,162 @@
+package com.virtualoffice.registration.adapters.persistence;
+
+import static com.virtualoffice.registration.adapters.persistence.Timestamps.fromColumn;
+import static com.virtualoffice.registration.adapters.persistence.Timestamps.toColumn;
+
+import com.virtualoffice.registration.adapters.axon.AxonConfiguration;
+import com.virtualoffice.registration.application.customers.CustomerView;
+import com.virtualoffice.registration.application.events.CustomerEvent;
+import com.virtualoffice.registration.application.events.CustomerEventType;
+import com.virtualoffice.registration.application.events.CustomerEvents;
+import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Every customer event with the customer as it stood after it: the audit history, the customer at any past
+ * instant, and the event feed. Each row is derived from its event and the customer's previous row only, so a
+ * rebuild produces the same rows.
+ */
+@ProcessingGroup(AxonConfiguration.READ_MODELS)
+class CustomerEventTable implements CustomerEvents {
+
+    private static final String COLUMNS = "event_id, seller_id, sequence_number, customer_id, type, occurred_at,"
+            + " actor_type, api_key_id, api_key_prefix, request_id, customer";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    CustomerEventTable(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(CustomerRegistered event, EventMessage<?> message, @SequenceNumber long sequence) {
+        record(message, sequence, CustomerEventType.CREATED, CustomerView.registered(event));
+    }
+
+    @EventHandler
+    void on(CustomerUpdated event, EventMessage<?> message, @SequenceNumber long sequence) {
+        record(message, sequence, CustomerEventType.UPDATED,
+                current(event.sellerId(), event.customerId()).updatedBy(event));
+    }
+
+    @EventHandler
+    void on(CustomerDeleted event, EventMessage<?> message, @SequenceNumber long sequence) {
+        record(message, sequence, CustomerEventType.DELETED, current(event.sellerId(), event.customerId()));
+    }
+
+    @Override
+    public List<CustomerEvent> ofCustomer(UUID sellerId, UUID customerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer_events WHERE customer_id = :customerId"
+                        + " AND seller_id = :sellerId ORDER BY sequence_number")
+                .param("customerId", customerId)
+                .param("sellerId", sellerId)
+                .query(this::event)
+                .list();
+    }
+
+    @Override
+    public Optional<CustomerEvent> lastAt(UUID sellerId, UUID customerId, Instant instant) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer_events WHERE customer_id = :customerId"
+                        + " AND seller_id = :sellerId AND occurred_at <= :instant"
+                        + " ORDER BY sequence_number DESC LIMIT 1")
+                .param("customerId", customerId)
+                .param("sellerId", sellerId)
+                .param("instant", toColumn(instant))
+                .query(this::event)
+                .optional();
+    }
+
+    @Override
+    public Optional<EventPage> ofSeller(UUID sellerId, Optional<UUID> startingAfter, int limit) {
+        long after = -1;
+        if (startingAfter.isPresent()) {
+            Optional<Long> position = jdbc.sql("SELECT sequence_number FROM customer_events"
+                            + " WHERE event_id = :eventId AND seller_id = :sellerId")
+                    .param("eventId", startingAfter.get())
+                    .param("sellerId", sellerId)
+                    .query(Long.class)
+                    .optional();
+            if (position.isEmpty()) {
+                return Optional.empty();
+            }
+            after = position.get();
+        }
+        List<CustomerEvent> events = jdbc.sql("SELECT " + COLUMNS + " FROM customer_events"
+                        + " WHERE seller_id = :sellerId AND sequence_number > :after"
+                        + " ORDER BY sequence_number LIMIT :limit")
+                .param("sellerId", sellerId)
+                .param("after", after)
+                .param("limit", limit + 1)
+                .query(this::event)
+                .list();
+        boolean hasMore = events.size() > limit;
+        return Optional.of(new EventPage(hasMore ? events.subList(0, limit) : events, hasMore));
+    }
+
+    private CustomerView current(UUID sellerId, UUID customerId) {
+        return jdbc.sql("SELECT customer FROM customer_events WHERE customer_id = :customerId"
+                        + " AND seller_id = :sellerId ORDER BY sequence_number DESC LIMIT 1")
+                .param("customerId", customerId)
+                .param("sellerId", sellerId)
+                .query((row, n) -> json.readValue(row.getString("customer"), CustomerView.class))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("no earlier event of customer " + customerId));
+    }
+
+    private void record(EventMessage<?> message, long sequence, CustomerEventType type, CustomerView customer) {
+        MetaData metaData = message.getMetaData();
+        jdbc.sql("""
+                        INSERT INTO customer_events (event_id, seller_id, sequence_number, customer_id, type,
+                            occurred_at, actor_type, api_key_id, api_key_prefix, request_id, customer)
+                        VALUES (:eventId, :sellerId, :sequence, :customerId, :type, :occurredAt, :actorType,
+                            :apiKeyId, :apiKeyPrefix, :requestId, CAST(:customer AS JSONB))
+                        """)
+                .param("eventId", UUID.fromString(message.getIdentifier()))
+                .param("sellerId", customer.sellerId())
+                .param("sequence", sequence)
+                .param("customerId", customer.id())
+                .param("type", type.code())
+                .param("occurredAt", toColumn(type == CustomerEventType.DELETED
+                        ? message.getTimestamp() : customer.updatedAt()))
+                .param("actorType", text(metaData, Provenance.ACTOR_TYPE))
+                .param("apiKeyId", Optional.ofNullable(text(metaData, Provenance.API_KEY_ID)).map(UUID::fromString)
+                        .orElse(null))
+                .param("apiKeyPrefix", text(metaData, Provenance.API_KEY_PREFIX))
+                .param("requestId", text(metaData, Provenance.REQUEST_ID))
+                .param("customer", json.writeValueAsString(customer))
+                .update();
+    }
+
+    private CustomerEvent event(ResultSet row, int rowNumber) throws SQLException {
+        Provenance provenance = new Provenance(Provenance.ActorType.fromCode(row.getString("actor_type")),
+                row.getObject("api_key_id", UUID.class), row.getString("api_key_prefix"),
+                row.getString("request_id"));
+        return new CustomerEvent(row.getObject("event_id", UUID.class), row.getObject("seller_id", UUID.class),
+                row.getLong("sequence_number"), row.getObject("customer_id", UUID.class),
+                CustomerEventType.fromCode(row.getString("type")),
+                fromColumn(row, "occurred_at"), provenance,
+                json.readValue(row.getString("customer"), CustomerView.class));
+    }
+
+    private static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+}

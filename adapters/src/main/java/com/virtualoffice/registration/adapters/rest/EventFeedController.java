@@ -1,0 +1,53 @@
+package com.virtualoffice.registration.adapters.rest;
+
+import com.virtualoffice.registration.application.events.EventFeedUseCase;
+import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The pull side of the event stream: a seller reads its own events in order ({@code /api/events}), an operator
+ * reads any seller's ({@code /admin/sellers/{id}/events}).
+ */
+@RestController
+class EventFeedController {
+
+    private final EventFeedUseCase feed;
+    private final GetSellerUseCase getSeller;
+
+    EventFeedController(EventFeedUseCase feed, GetSellerUseCase getSeller) {
+        this.feed = feed;
+        this.getSeller = getSeller;
+    }
+
+    @GetMapping("/api/events")
+    EventJson.Page sellerEvents(HttpServletRequest request) {
+        return page(ApiKeyAuthentication.caller(request).sellerId(), request);
+    }
+
+    @GetMapping("/admin/sellers/{id}/events")
+    EventJson.Page anySellerEvents(@PathVariable String id, HttpServletRequest request) {
+        UUID sellerId = PathIds.parse(id).filter(seller -> getSeller.get(seller).isPresent())
+                .orElseThrow(() -> ApiProblem.notFound("Seller not found"));
+        return page(sellerId, request);
+    }
+
+    private EventJson.Page page(UUID sellerId, HttpServletRequest request) {
+        int limit = QueryParameters.limit(request);
+        Optional<Optional<UUID>> cursor = QueryParameters.eventCursor(request);
+        if (cursor.isPresent() && cursor.get().isEmpty()) {
+            throw unknownCursor();
+        }
+        return feed.page(sellerId, cursor.flatMap(id -> id), limit)
+                .map(EventJson.Page::of)
+                .orElseThrow(EventFeedController::unknownCursor);
+    }
+
+    private static ApiProblem unknownCursor() {
+        return ApiProblem.badRequest("querystring/starting_after must be the id of one of your events");
+    }
+}

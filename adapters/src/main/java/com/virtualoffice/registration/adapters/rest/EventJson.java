@@ -1,0 +1,104 @@
+package com.virtualoffice.registration.adapters.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.virtualoffice.registration.adapters.rest.CustomerJson.AddressJson;
+import com.virtualoffice.registration.application.events.CustomerEvent;
+import com.virtualoffice.registration.application.events.CustomerEvents.EventPage;
+import com.virtualoffice.registration.application.events.FieldChange;
+import com.virtualoffice.registration.application.events.HistoryEntry;
+import com.virtualoffice.registration.domain.Address;
+import com.virtualoffice.registration.domain.CustomerField;
+import com.virtualoffice.registration.domain.CustomerStatus;
+import com.virtualoffice.registration.domain.Language;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** The event object subscribers receive, and the entries of a customer's history. */
+final class EventJson {
+
+    private EventJson() {
+    }
+
+    /** {@code {"id": "evt_…", "type": "customer.created", "created_at", "seller_id", "data": {"customer"}}}. */
+    @JsonNaming(SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"id", "type", "created_at", "seller_id", "data"})
+    record Event(String id, String type, String createdAt, String sellerId, Data data) {
+
+        static Event of(CustomerEvent event) {
+            return new Event(event.publicId(), event.type().code(), JsonTimestamps.format(event.occurredAt()),
+                    event.sellerId().toString(), new Data(CustomerJson.of(event.customer())));
+        }
+    }
+
+    record Data(CustomerJson customer) {
+    }
+
+    @JsonNaming(SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"data", "has_more"})
+    record Page(List<Event> data, boolean hasMore) {
+
+        static Page of(EventPage page) {
+            return new Page(page.events().stream().map(Event::of).toList(), page.hasMore());
+        }
+    }
+
+    @JsonNaming(SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"id", "type", "created_at", "actor", "request_id", "changes"})
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record HistoryItem(String id, String type, String createdAt, Actor actor, String requestId,
+                       Map<String, Change> changes) {
+
+        static HistoryItem of(HistoryEntry entry) {
+            CustomerEvent event = entry.event();
+            var provenance = event.provenance();
+            Map<String, Change> changes = new LinkedHashMap<>();
+            entry.changes().forEach((field, change) -> changes.put(name(field), Change.of(change)));
+            return new HistoryItem(event.publicId(), event.type().code(), JsonTimestamps.format(event.occurredAt()),
+                    new Actor(provenance.actorType().code(),
+                            provenance.apiKeyId() == null ? null : provenance.apiKeyId().toString(),
+                            provenance.apiKeyPrefix()),
+                    provenance.requestId(), changes);
+        }
+    }
+
+    @JsonNaming(SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"type", "api_key_id", "api_key_prefix"})
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Actor(String type, String apiKeyId, String apiKeyPrefix) {
+    }
+
+    @JsonPropertyOrder({"from", "to"})
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Change(Object from, Object to) {
+
+        static Change of(FieldChange change) {
+            return new Change(value(change.from()), value(change.to()));
+        }
+    }
+
+    record History(List<HistoryItem> data) {
+    }
+
+    /** The field's name in the customer object: {@code FIRST_NAME} is {@code first_name}. */
+    static String name(CustomerField field) {
+        return switch (field) {
+            case ADDRESS -> "address_data";
+            default -> field.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static Object value(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Language language -> language.code();
+            case CustomerStatus status -> status.code();
+            case Address address -> AddressJson.of(address);
+            default -> value;
+        };
+    }
+}

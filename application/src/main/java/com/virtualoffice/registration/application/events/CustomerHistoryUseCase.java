@@ -1,0 +1,83 @@
+package com.virtualoffice.registration.application.events;
+
+import com.virtualoffice.registration.application.customers.CustomerView;
+import com.virtualoffice.registration.domain.CustomerField;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The audit views of one customer: every event with who caused it and what it changed, and the customer as it
+ * was at any instant. Both are computed from the events, so they still answer after the customer is deleted.
+ */
+public final class CustomerHistoryUseCase {
+
+    /** How to read each field from a customer, in the order of the customer object. */
+    private static final Map<CustomerField, Function<CustomerView, Object>> FIELDS = fields();
+
+    private final CustomerEvents events;
+
+    public CustomerHistoryUseCase(CustomerEvents events) {
+        this.events = events;
+    }
+
+    /** The customer's events, oldest first; empty when the seller never had that customer. */
+    public Optional<List<HistoryEntry>> history(UUID sellerId, UUID customerId) {
+        List<CustomerEvent> all = events.ofCustomer(sellerId, customerId);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        List<HistoryEntry> history = new ArrayList<>();
+        CustomerView before = null;
+        for (CustomerEvent event : all) {
+            CustomerView after = event.type() == CustomerEventType.DELETED ? null : event.customer();
+            history.add(new HistoryEntry(event, changes(before, after, event.type())));
+            before = after;
+        }
+        return Optional.of(history);
+    }
+
+    /** The customer as it was at the instant; empty before it was created and after it was deleted. */
+    public Optional<CustomerView> asOf(UUID sellerId, UUID customerId, Instant instant) {
+        return events.lastAt(sellerId, customerId, instant)
+                .filter(event -> event.type() != CustomerEventType.DELETED)
+                .map(CustomerEvent::customer);
+    }
+
+    /** A deletion changes no field; it ends the customer, which its type says. */
+    private static Map<CustomerField, FieldChange> changes(CustomerView before, CustomerView after,
+                                                           CustomerEventType type) {
+        Map<CustomerField, FieldChange> changes = new LinkedHashMap<>();
+        if (type == CustomerEventType.DELETED) {
+            return changes;
+        }
+        FIELDS.forEach((field, read) -> {
+            Object from = before == null ? null : read.apply(before);
+            Object to = read.apply(after);
+            if (!Objects.equals(from, to)) {
+                changes.put(field, new FieldChange(from, to));
+            }
+        });
+        return changes;
+    }
+
+    private static Map<CustomerField, Function<CustomerView, Object>> fields() {
+        Map<CustomerField, Function<CustomerView, Object>> fields = new LinkedHashMap<>();
+        fields.put(CustomerField.FIRST_NAME, CustomerView::firstName);
+        fields.put(CustomerField.LAST_NAME, CustomerView::lastName);
+        fields.put(CustomerField.EMAIL, CustomerView::email);
+        fields.put(CustomerField.COMPANY_NAME, CustomerView::companyName);
+        fields.put(CustomerField.LEGAL_ENTITY, CustomerView::legalEntity);
+        fields.put(CustomerField.LANGUAGE, CustomerView::language);
+        fields.put(CustomerField.ADDRESS, CustomerView::address);
+        fields.put(CustomerField.POSTAL_REDIRECT_ADDRESS, CustomerView::postalRedirectAddress);
+        fields.put(CustomerField.STATUS, CustomerView::status);
+        return fields;
+    }
+}
