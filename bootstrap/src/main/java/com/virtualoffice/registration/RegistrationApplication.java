@@ -3,6 +3,7 @@ package com.virtualoffice.registration;
 import com.virtualoffice.registration.adapters.axon.AxonConfiguration;
 import com.virtualoffice.registration.adapters.persistence.PersistenceConfiguration;
 import com.virtualoffice.registration.adapters.rest.RestConfiguration;
+import com.virtualoffice.registration.adapters.webhooks.WebhookConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Import;
         AxonConfiguration.class,
         PersistenceConfiguration.class,
         RestConfiguration.class,
+        WebhookConfiguration.class,
         StartupConfiguration.class})
 public class RegistrationApplication {
 

@@ -20,12 +20,19 @@ import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.application.shared.IdSource;
 import com.virtualoffice.registration.application.shared.SellerCommandSender;
+import com.virtualoffice.registration.application.webhooks.ListWebhookEndpointsUseCase;
+import com.virtualoffice.registration.application.webhooks.RegisterWebhookEndpointUseCase;
+import com.virtualoffice.registration.application.webhooks.RemoveWebhookEndpointUseCase;
+import com.virtualoffice.registration.application.webhooks.RetryWebhookDeliveryUseCase;
+import com.virtualoffice.registration.application.webhooks.WebhookDeliveriesUseCase;
+import com.virtualoffice.registration.application.webhooks.WebhookEndpoints;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -82,6 +89,33 @@ class UseCaseConfiguration {
     @Bean
     EventFeedUseCase eventFeedUseCase(CustomerEvents events) {
         return new EventFeedUseCase(events);
+    }
+
+    @Bean
+    RegisterWebhookEndpointUseCase registerWebhookEndpointUseCase(WebhookEndpoints endpoints, IdSource ids,
+                                                                  InstantSource clock) {
+        return new RegisterWebhookEndpointUseCase(endpoints, ids, clock, new SecureRandom());
+    }
+
+    @Bean
+    ListWebhookEndpointsUseCase listWebhookEndpointsUseCase(WebhookEndpoints endpoints) {
+        return new ListWebhookEndpointsUseCase(endpoints);
+    }
+
+    @Bean
+    RemoveWebhookEndpointUseCase removeWebhookEndpointUseCase(WebhookEndpoints endpoints) {
+        return new RemoveWebhookEndpointUseCase(endpoints);
+    }
+
+    @Bean
+    WebhookDeliveriesUseCase webhookDeliveriesUseCase(WebhookEndpoints endpoints,
+                                                      @Value("${registration.webhooks.page-size}") int pageSize) {
+        return new WebhookDeliveriesUseCase(endpoints, pageSize);
+    }
+
+    @Bean
+    RetryWebhookDeliveryUseCase retryWebhookDeliveryUseCase(WebhookEndpoints endpoints) {
+        return new RetryWebhookDeliveryUseCase(endpoints);
     }
 
     @Bean

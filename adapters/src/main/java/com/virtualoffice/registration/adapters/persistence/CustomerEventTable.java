@@ -62,6 +62,14 @@ class CustomerEventTable implements CustomerEvents {
     }
 
     @Override
+    public Optional<CustomerEvent> find(UUID eventId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer_events WHERE event_id = :eventId")
+                .param("eventId", eventId)
+                .query(this::event)
+                .optional();
+    }
+
+    @Override
     public List<CustomerEvent> ofCustomer(UUID sellerId, UUID customerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM customer_events WHERE customer_id = :customerId"
                         + " AND seller_id = :sellerId ORDER BY sequence_number")

@@ -3,6 +3,8 @@ package com.virtualoffice.registration.adapters.rest;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -127,6 +129,30 @@ final class BodyFields {
     /** A string inside a nested object that may be absent, but not null. */
     String optionalStrictString(String field, int maxLength) {
         return body.has(field) ? string(field, maxLength) : null;
+    }
+
+    /** An array that must be present, with at least {@code minItems} items; each is checked by the caller. */
+    List<JsonNode> array(String field, int minItems) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isArray()) {
+            throw typeError(field, "array");
+        }
+        if (value.size() < minItems) {
+            throw ApiProblem.badRequest(at(field) + " must NOT have fewer than " + minItems + " items");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        value.forEach(items::add);
+        return items;
+    }
+
+    /** An item of an array field that must be one of a fixed set of strings. */
+    <T> T itemOneOf(String field, int index, JsonNode item, Function<String, Optional<T>> lookup) {
+        String path = at(field) + "/" + index;
+        if (!item.isString()) {
+            throw ApiProblem.badRequest(path + " must be string");
+        }
+        return lookup.apply(item.asString()).orElseThrow(
+                () -> ApiProblem.badRequest(path + " must be equal to one of the allowed values"));
     }
 
     private boolean absentOrNull(String field) {

@@ -1,5 +1,7 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.adapters.json.CustomerJson;
+import com.virtualoffice.registration.adapters.json.EventJson;
 import com.virtualoffice.registration.adapters.rest.IdempotencyKeys.Claim;
 import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
 import com.virtualoffice.registration.application.customers.GetCustomerUseCase;

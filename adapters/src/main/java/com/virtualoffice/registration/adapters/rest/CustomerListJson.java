@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.adapters.json.CustomerJson;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.virtualoffice.registration.application.customers.CustomerPage;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.adapters.json.EventJson;
 import com.virtualoffice.registration.application.events.EventFeedUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import jakarta.servlet.http.HttpServletRequest;

@@ -13,6 +13,11 @@ import com.virtualoffice.registration.application.events.EventFeedUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
+import com.virtualoffice.registration.application.webhooks.ListWebhookEndpointsUseCase;
+import com.virtualoffice.registration.application.webhooks.RegisterWebhookEndpointUseCase;
+import com.virtualoffice.registration.application.webhooks.RemoveWebhookEndpointUseCase;
+import com.virtualoffice.registration.application.webhooks.RetryWebhookDeliveryUseCase;
+import com.virtualoffice.registration.application.webhooks.WebhookDeliveriesUseCase;
 import com.virtualoffice.registration.domain.PlanCatalog;
 import java.time.InstantSource;
 import java.util.concurrent.Executors;
@@ -101,6 +106,13 @@ public class RestConfiguration {
                                           ObjectMapper objectMapper) {
         return new CustomerController(registerCustomer, getCustomer, updateCustomer, deleteCustomer, listCustomers,
                 history, jsonBody, idempotencyKeys, objectMapper);
+    }
+
+    @Bean
+    WebhookController webhookController(RegisterWebhookEndpointUseCase register, ListWebhookEndpointsUseCase list,
+                                        RemoveWebhookEndpointUseCase remove, WebhookDeliveriesUseCase deliveries,
+                                        RetryWebhookDeliveryUseCase retry, JsonRequestBody jsonBody) {
+        return new WebhookController(register, list, remove, deliveries, retry, jsonBody);
     }
 
     @Bean

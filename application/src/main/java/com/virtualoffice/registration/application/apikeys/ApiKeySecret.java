@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.application.apikeys;
 
+import com.virtualoffice.registration.application.shared.RandomTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,16 +19,11 @@ public record ApiKeySecret(String value) {
     public static final int RANDOM_LENGTH = 48;
     public static final int DISPLAY_PREFIX_LENGTH = 12;
 
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final Pattern FORMAT = Pattern.compile(LIVE_PREFIX + "[A-Za-z0-9]{" + RANDOM_LENGTH + "}");
 
     /** A new key from the given source, which must be cryptographically strong outside tests. */
     public static ApiKeySecret generate(RandomGenerator random) {
-        StringBuilder key = new StringBuilder(LIVE_PREFIX);
-        for (int i = 0; i < RANDOM_LENGTH; i++) {
-            key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return new ApiKeySecret(key.toString());
+        return new ApiKeySecret(LIVE_PREFIX + RandomTokens.alphanumeric(random, RANDOM_LENGTH));
     }
 
     public static boolean isWellFormed(String candidate) {

@@ -8,6 +8,8 @@ import java.util.UUID;
 /** Every customer event of every seller, in each seller's order, kept by the customer-event projection. */
 public interface CustomerEvents {
 
+    Optional<CustomerEvent> find(UUID eventId);
+
     /** A customer's events, oldest first; empty when the seller never had that customer. */
     List<CustomerEvent> ofCustomer(UUID sellerId, UUID customerId);
 

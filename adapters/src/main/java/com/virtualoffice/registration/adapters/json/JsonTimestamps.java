@@ -1,11 +1,11 @@
-package com.virtualoffice.registration.adapters.rest;
+package com.virtualoffice.registration.adapters.json;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** The contract's timestamps: UTC, exactly three fraction digits, and Z. */
-final class JsonTimestamps {
+public final class JsonTimestamps {
 
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -13,7 +13,7 @@ final class JsonTimestamps {
     private JsonTimestamps() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);
     }
 }

@@ -1,4 +1,4 @@
-package com.virtualoffice.registration.adapters.rest;
+package com.virtualoffice.registration.adapters.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -12,7 +12,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonPropertyOrder({"id", "seller_id", "first_name", "last_name", "email", "company_name", "legal_entity",
         "language", "address_data", "postal_redirect_address", "status", "source", "created_at", "updated_at"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record CustomerJson(String id, String sellerId, String firstName, String lastName, String email,
+public record CustomerJson(String id, String sellerId, String firstName, String lastName, String email,
                     String companyName, String legalEntity, String language, AddressJson addressData,
                     AddressJson postalRedirectAddress, String status, String source, String createdAt,
                     String updatedAt) {
@@ -21,16 +21,16 @@ record CustomerJson(String id, String sellerId, String firstName, String lastNam
     @JsonNaming(SnakeCaseStrategy.class)
     @JsonPropertyOrder({"street", "city", "postal_code", "country"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AddressJson(String street, String city, String postalCode, String country) {
+    public record AddressJson(String street, String city, String postalCode, String country) {
 
-        static AddressJson of(Address address) {
+        public static AddressJson of(Address address) {
             return address == null
                     ? null
                     : new AddressJson(address.street(), address.city(), address.postalCode(), address.country());
         }
     }
 
-    static CustomerJson of(CustomerView customer) {
+    public static CustomerJson of(CustomerView customer) {
         return new CustomerJson(customer.id().toString(), customer.sellerId().toString(), customer.firstName(),
                 customer.lastName(), customer.email(), customer.companyName(), customer.legalEntity(),
                 customer.language().code(), AddressJson.of(customer.address()),

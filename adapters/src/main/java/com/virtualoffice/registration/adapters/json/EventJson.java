@@ -1,8 +1,8 @@
-package com.virtualoffice.registration.adapters.rest;
+package com.virtualoffice.registration.adapters.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.virtualoffice.registration.adapters.rest.CustomerJson.AddressJson;
+import com.virtualoffice.registration.adapters.json.CustomerJson.AddressJson;
 import com.virtualoffice.registration.application.events.CustomerEvent;
 import com.virtualoffice.registration.application.events.CustomerEvents.EventPage;
 import com.virtualoffice.registration.application.events.FieldChange;
@@ -19,7 +19,7 @@ import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /** The event object subscribers receive, and the entries of a customer's history. */
-final class EventJson {
+public final class EventJson {
 
     private EventJson() {
     }
@@ -27,22 +27,22 @@ final class EventJson {
     /** {@code {"id": "evt_…", "type": "customer.created", "created_at", "seller_id", "data": {"customer"}}}. */
     @JsonNaming(SnakeCaseStrategy.class)
     @JsonPropertyOrder({"id", "type", "created_at", "seller_id", "data"})
-    record Event(String id, String type, String createdAt, String sellerId, Data data) {
+    public record Event(String id, String type, String createdAt, String sellerId, Data data) {
 
-        static Event of(CustomerEvent event) {
+        public static Event of(CustomerEvent event) {
             return new Event(event.publicId(), event.type().code(), JsonTimestamps.format(event.occurredAt()),
                     event.sellerId().toString(), new Data(CustomerJson.of(event.customer())));
         }
     }
 
-    record Data(CustomerJson customer) {
+    public record Data(CustomerJson customer) {
     }
 
     @JsonNaming(SnakeCaseStrategy.class)
     @JsonPropertyOrder({"data", "has_more"})
-    record Page(List<Event> data, boolean hasMore) {
+    public record Page(List<Event> data, boolean hasMore) {
 
-        static Page of(EventPage page) {
+        public static Page of(EventPage page) {
             return new Page(page.events().stream().map(Event::of).toList(), page.hasMore());
         }
     }
@@ -50,10 +50,10 @@ final class EventJson {
     @JsonNaming(SnakeCaseStrategy.class)
     @JsonPropertyOrder({"id", "type", "created_at", "actor", "request_id", "changes"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record HistoryItem(String id, String type, String createdAt, Actor actor, String requestId,
+    public record HistoryItem(String id, String type, String createdAt, Actor actor, String requestId,
                        Map<String, Change> changes) {
 
-        static HistoryItem of(HistoryEntry entry) {
+        public static HistoryItem of(HistoryEntry entry) {
             CustomerEvent event = entry.event();
             var provenance = event.provenance();
             Map<String, Change> changes = new LinkedHashMap<>();
@@ -69,23 +69,23 @@ final class EventJson {
     @JsonNaming(SnakeCaseStrategy.class)
     @JsonPropertyOrder({"type", "api_key_id", "api_key_prefix"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Actor(String type, String apiKeyId, String apiKeyPrefix) {
+    public record Actor(String type, String apiKeyId, String apiKeyPrefix) {
     }
 
     @JsonPropertyOrder({"from", "to"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Change(Object from, Object to) {
+    public record Change(Object from, Object to) {
 
-        static Change of(FieldChange change) {
+        public static Change of(FieldChange change) {
             return new Change(value(change.from()), value(change.to()));
         }
     }
 
-    record History(List<HistoryItem> data) {
+    public record History(List<HistoryItem> data) {
     }
 
     /** The field's name in the customer object: {@code FIRST_NAME} is {@code first_name}. */
-    static String name(CustomerField field) {
+    public static String name(CustomerField field) {
         return switch (field) {
             case ADDRESS -> "address_data";
             default -> field.name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,192 @@
+package com.virtualoffice.registration.adapters.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.virtualoffice.registration.adapters.json.JsonTimestamps;
+import com.virtualoffice.registration.application.events.CustomerEvent;
+import com.virtualoffice.registration.application.events.CustomerEventType;
+import com.virtualoffice.registration.application.webhooks.ListWebhookEndpointsUseCase;
+import com.virtualoffice.registration.application.webhooks.RegisterWebhookEndpointUseCase;
+import com.virtualoffice.registration.application.webhooks.RemoveWebhookEndpointUseCase;
+import com.virtualoffice.registration.application.webhooks.RetryWebhookDeliveryUseCase;
+import com.virtualoffice.registration.application.webhooks.WebhookDeliveriesUseCase;
+import com.virtualoffice.registration.application.webhooks.WebhookDelivery;
+import com.virtualoffice.registration.application.webhooks.WebhookEndpoint;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** A seller's webhook endpoints and their deliveries. */
+@RestController
+class WebhookController {
+
+    static final int URL_MAX = 2048;
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "localhost.localdomain");
+
+    private final RegisterWebhookEndpointUseCase register;
+    private final ListWebhookEndpointsUseCase list;
+    private final RemoveWebhookEndpointUseCase remove;
+    private final WebhookDeliveriesUseCase deliveries;
+    private final RetryWebhookDeliveryUseCase retry;
+    private final JsonRequestBody jsonBody;
+
+    WebhookController(RegisterWebhookEndpointUseCase register, ListWebhookEndpointsUseCase list,
+                      RemoveWebhookEndpointUseCase remove, WebhookDeliveriesUseCase deliveries,
+                      RetryWebhookDeliveryUseCase retry, JsonRequestBody jsonBody) {
+        this.register = register;
+        this.list = list;
+        this.remove = remove;
+        this.deliveries = deliveries;
+        this.retry = retry;
+        this.jsonBody = jsonBody;
+    }
+
+    @PostMapping("/api/webhook-endpoints")
+    ResponseEntity<EndpointJson> register(HttpServletRequest request) {
+        BodyFields body = BodyFields.of(jsonBody.read(request));
+        body.require("url", "events");
+        String url = url(body.string("url", URL_MAX));
+        List<JsonNode> items = body.array("events", 1);
+        Set<CustomerEventType> events = new LinkedHashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            events.add(body.itemOneOf("events", i, items.get(i), WebhookController::eventType));
+        }
+        var registered = register.register(ApiKeyAuthentication.caller(request).sellerId(), url, List.copyOf(events));
+        return ResponseEntity.status(HttpStatus.CREATED).body(EndpointJson.of(registered.endpoint(),
+                registered.secret()));
+    }
+
+    @GetMapping("/api/webhook-endpoints")
+    ListJson<EndpointJson> endpoints(HttpServletRequest request) {
+        return new ListJson<>(list.list(ApiKeyAuthentication.caller(request).sellerId()).stream()
+                .map(endpoint -> EndpointJson.of(endpoint, null)).toList());
+    }
+
+    @DeleteMapping("/api/webhook-endpoints/{id}")
+    ResponseEntity<Void> remove(@PathVariable String id, HttpServletRequest request) {
+        UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
+        if (!PathIds.parse(id).map(endpointId -> remove.remove(sellerId, endpointId)).orElse(false)) {
+            throw noEndpoint();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/webhook-endpoints/{id}/deliveries")
+    ListJson<DeliveryJson> deliveries(@PathVariable String id, HttpServletRequest request) {
+        UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
+        return PathIds.parse(id)
+                .flatMap(endpointId -> deliveries.deliveries(sellerId, endpointId))
+                .map(found -> new ListJson<>(found.stream().map(DeliveryJson::of).toList()))
+                .orElseThrow(WebhookController::noEndpoint);
+    }
+
+    @PostMapping("/api/webhook-endpoints/{id}/deliveries/{deliveryId}/retry")
+    ResponseEntity<Void> retry(@PathVariable String id, @PathVariable String deliveryId,
+                               HttpServletRequest request) {
+        UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
+        UUID endpointId = PathIds.parse(id).orElseThrow(WebhookController::noEndpoint);
+        UUID delivery = PathIds.parse(deliveryId).orElseThrow(WebhookController::noDelivery);
+        return switch (retry.retry(sellerId, endpointId, delivery)) {
+            case SCHEDULED -> ResponseEntity.accepted().build();
+            case NOT_RETRYABLE -> throw new ApiProblem(HttpStatus.CONFLICT,
+                    "Only a dead or failed delivery can be retried");
+            case NOT_FOUND -> throw noDelivery();
+        };
+    }
+
+    /** https anywhere; plain http only to this machine, for local testing. */
+    private static String url(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException notAUri) {
+            throw notAUrl();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!Set.of("http", "https").contains(scheme) || uri.getHost() == null || uri.getUserInfo() != null) {
+            throw notAUrl();
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw ApiProblem.badRequest("body/url must use https; http is accepted for loopback hosts only");
+        }
+        return text;
+    }
+
+    private static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (LOOPBACK_NAMES.contains(bare.toLowerCase(java.util.Locale.ROOT))) {
+            return true;
+        }
+        // Only literal addresses are resolved here: a name could point anywhere tomorrow.
+        if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return false;
+        }
+    }
+
+    private static Optional<CustomerEventType> eventType(String code) {
+        return Arrays.stream(CustomerEventType.values()).filter(type -> type.code().equals(code)).findFirst();
+    }
+
+    private static ApiProblem notAUrl() {
+        return ApiProblem.badRequest("body/url must match format \"uri\"");
+    }
+
+    private static ApiProblem noEndpoint() {
+        return ApiProblem.notFound("Webhook endpoint not found");
+    }
+
+    private static ApiProblem noDelivery() {
+        return ApiProblem.notFound("Webhook delivery not found");
+    }
+
+    record ListJson<T>(List<T> data) {
+    }
+
+    /** The secret is present only in the answer that registers the endpoint. */
+    @JsonNaming(SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"id", "url", "events", "secret", "created_at"})
+    record EndpointJson(String id, String url, List<String> events,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String secret, String createdAt) {
+
+        static EndpointJson of(WebhookEndpoint endpoint, String secret) {
+            return new EndpointJson(endpoint.id().toString(), endpoint.url(),
+                    endpoint.events().stream().map(CustomerEventType::code).toList(), secret,
+                    JsonTimestamps.format(endpoint.createdAt()));
+        }
+    }
+
+    @JsonNaming(SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"id", "event_id", "status", "attempts", "last_attempt_at", "last_status_code"})
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record DeliveryJson(String id, String eventId, String status, int attempts, String lastAttemptAt,
+                        Integer lastStatusCode) {
+
+        static DeliveryJson of(WebhookDelivery delivery) {
+            return new DeliveryJson(delivery.id().toString(), CustomerEvent.publicId(delivery.eventId()),
+                    delivery.status().code(), delivery.attempts(), JsonTimestamps.format(delivery.lastAttemptAt()),
+                    delivery.lastStatusCode());
+        }
+    }
+}

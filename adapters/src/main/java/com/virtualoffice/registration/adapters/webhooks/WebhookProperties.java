@@ -1,0 +1,21 @@
+package com.virtualoffice.registration.adapters.webhooks;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Webhook delivery settings, documented in application.yml.
+ *
+ * @param pollInterval how often due deliveries are looked for
+ * @param batchSize deliveries claimed per poll
+ * @param requestTimeout how long a receiver has to answer
+ * @param lease how long a claimed delivery is reserved for the instance sending it
+ * @param initialBackoff the pause after the first failure, doubled after each further one
+ * @param maxBackoff the longest pause between attempts
+ * @param giveUpAfter a delivery still failing this long after its event is dead
+ * @param pageSize deliveries listed per endpoint
+ */
+@ConfigurationProperties("registration.webhooks")
+record WebhookProperties(Duration pollInterval, int batchSize, Duration requestTimeout, Duration lease,
+                         Duration initialBackoff, Duration maxBackoff, Duration giveUpAfter, int pageSize) {
+}

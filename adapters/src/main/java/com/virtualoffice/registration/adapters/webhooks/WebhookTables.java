@@ -1,0 +1,133 @@
+package com.virtualoffice.registration.adapters.webhooks;
+
+import com.virtualoffice.registration.application.events.CustomerEventType;
+import com.virtualoffice.registration.application.webhooks.WebhookDelivery;
+import com.virtualoffice.registration.application.webhooks.WebhookEndpoint;
+import com.virtualoffice.registration.application.webhooks.WebhookEndpoints;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The webhook endpoints and their deliveries in PostgreSQL. */
+final class WebhookTables implements WebhookEndpoints {
+
+    private final JdbcClient jdbc;
+    private final InstantSource clock;
+
+    WebhookTables(JdbcClient jdbc, InstantSource clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void add(WebhookEndpoint endpoint, String secret) {
+        jdbc.sql("""
+                        INSERT INTO webhook_endpoints (id, seller_id, url, events, secret, created_at)
+                        VALUES (:id, :sellerId, :url, :events, :secret, :createdAt)
+                        """)
+                .param("id", endpoint.id())
+                .param("sellerId", endpoint.sellerId())
+                .param("url", endpoint.url())
+                .param("events", endpoint.events().stream().map(CustomerEventType::code).toArray(String[]::new))
+                .param("secret", secret)
+                .param("createdAt", endpoint.createdAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    @Override
+    public List<WebhookEndpoint> ofSeller(UUID sellerId) {
+        return jdbc.sql("""
+                        SELECT id, seller_id, url, events, created_at FROM webhook_endpoints
+                        WHERE seller_id = :sellerId AND deleted_at IS NULL ORDER BY created_at, id
+                        """)
+                .param("sellerId", sellerId)
+                .query(WebhookTables::endpoint)
+                .list();
+    }
+
+    @Override
+    public boolean remove(UUID sellerId, UUID endpointId) {
+        return jdbc.sql("""
+                        UPDATE webhook_endpoints SET deleted_at = :now
+                        WHERE id = :id AND seller_id = :sellerId AND deleted_at IS NULL
+                        """)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("id", endpointId)
+                .param("sellerId", sellerId)
+                .update() == 1;
+    }
+
+    @Override
+    public Optional<List<WebhookDelivery>> deliveries(UUID sellerId, UUID endpointId, int limit) {
+        if (!owns(sellerId, endpointId)) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("""
+                        SELECT id, event_id, status, attempts, last_attempt_at, last_status_code
+                        FROM webhook_deliveries WHERE endpoint_id = :endpointId
+                        ORDER BY created_at DESC, event_sequence DESC LIMIT :limit
+                        """)
+                .param("endpointId", endpointId)
+                .param("limit", limit)
+                .query((row, n) -> new WebhookDelivery(row.getObject("id", UUID.class),
+                        row.getObject("event_id", UUID.class),
+                        WebhookDelivery.Status.valueOf(row.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                        row.getInt("attempts"),
+                        Optional.ofNullable(row.getObject("last_attempt_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant).orElse(null),
+                        (Integer) row.getObject("last_status_code")))
+                .list());
+    }
+
+    @Override
+    public RetryResult retry(UUID sellerId, UUID endpointId, UUID deliveryId) {
+        if (!owns(sellerId, endpointId)) {
+            return RetryResult.NOT_FOUND;
+        }
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        int retried = jdbc.sql("""
+                        UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = :now, retrying_since = :now
+                        WHERE id = :id AND endpoint_id = :endpointId AND status IN ('dead', 'failed')
+                        """)
+                .param("now", now)
+                .param("id", deliveryId)
+                .param("endpointId", endpointId)
+                .update();
+        if (retried == 1) {
+            return RetryResult.SCHEDULED;
+        }
+        boolean exists = jdbc.sql("SELECT count(*) FROM webhook_deliveries WHERE id = :id AND endpoint_id = :endpointId")
+                .param("id", deliveryId)
+                .param("endpointId", endpointId)
+                .query(Long.class)
+                .single() > 0;
+        return exists ? RetryResult.NOT_RETRYABLE : RetryResult.NOT_FOUND;
+    }
+
+    private boolean owns(UUID sellerId, UUID endpointId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM webhook_endpoints
+                        WHERE id = :id AND seller_id = :sellerId AND deleted_at IS NULL
+                        """)
+                .param("id", endpointId)
+                .param("sellerId", sellerId)
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    private static WebhookEndpoint endpoint(ResultSet row, int rowNumber) throws SQLException {
+        Array events = row.getArray("events");
+        return new WebhookEndpoint(row.getObject("id", UUID.class), row.getObject("seller_id", UUID.class),
+                row.getString("url"),
+                Arrays.stream((String[]) events.getArray()).map(CustomerEventType::fromCode).toList(),
+                row.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

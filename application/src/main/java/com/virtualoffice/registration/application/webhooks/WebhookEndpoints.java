@@ -1,0 +1,24 @@
+package com.virtualoffice.registration.application.webhooks;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The sellers' webhook endpoints and what was delivered to them. */
+public interface WebhookEndpoints {
+
+    void add(WebhookEndpoint endpoint, String secret);
+
+    List<WebhookEndpoint> ofSeller(UUID sellerId);
+
+    /** Whether the seller had that endpoint; its undelivered events are dropped with it. */
+    boolean remove(UUID sellerId, UUID endpointId);
+
+    /** The endpoint's deliveries, newest first; empty when the seller has no such endpoint. */
+    Optional<List<WebhookDelivery>> deliveries(UUID sellerId, UUID endpointId, int limit);
+
+    enum RetryResult { SCHEDULED, NOT_FOUND, NOT_RETRYABLE }
+
+    /** Sends a dead (or failing) delivery again as soon as possible. */
+    RetryResult retry(UUID sellerId, UUID endpointId, UUID deliveryId);
+}
