@@ -3,6 +3,8 @@ package com.virtualoffice.registration;
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.ApiKeyView;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
+import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
 final class OperatorCli {
 
     /** The first words that mean "run an operator command" rather than "start the service". */
-    static final Set<String> COMMANDS = Set.of("seller", "key", "help", "--help", "-h");
+    static final Set<String> COMMANDS = Set.of("seller", "key", "projections", "help", "--help", "-h");
 
     static final int OK = 0;
     static final int NOT_FOUND = 1;
@@ -96,6 +98,7 @@ final class OperatorCli {
         CommandLine commandLine = new CommandLine(new Root());
         commandLine.addSubcommand(new CommandLine(new SellerCommands(services)));
         commandLine.addSubcommand(new CommandLine(new KeyCommands(services)));
+        commandLine.addSubcommand(new CommandLine(new ProjectionCommands(services)));
         commandLine.setExitCodeExceptionMapper(failure -> failure instanceof ParameterException ? USAGE : FAILED);
         commandLine.getSubcommands().values().forEach(sub -> sub.setExitCodeExceptionMapper(
                 failure -> failure instanceof ParameterException ? USAGE : FAILED));
@@ -113,13 +116,15 @@ final class OperatorCli {
     /** What the commands use, taken from the application context. */
     private record Services(RegisterSellerUseCase registerSeller, GetSellerUseCase getSeller,
                             ChangePlanUseCase changePlan, IssueApiKeyUseCase issueApiKey,
-                            ApiKeyLifecycleUseCase apiKeys, PlanCatalog plans, String defaultPlan,
+                            ApiKeyLifecycleUseCase apiKeys, ReplayReadModelsUseCase replay,
+                            VerifyReadModelsUseCase verify, PlanCatalog plans, String defaultPlan,
                             InstantSource clock) {
 
         Services(ConfigurableApplicationContext context) {
             this(context.getBean(RegisterSellerUseCase.class), context.getBean(GetSellerUseCase.class),
                     context.getBean(ChangePlanUseCase.class), context.getBean(IssueApiKeyUseCase.class),
-                    context.getBean(ApiKeyLifecycleUseCase.class), context.getBean(PlanCatalog.class),
+                    context.getBean(ApiKeyLifecycleUseCase.class), context.getBean(ReplayReadModelsUseCase.class),
+                    context.getBean(VerifyReadModelsUseCase.class), context.getBean(PlanCatalog.class),
                     context.getEnvironment().getRequiredProperty("registration.plans.default-plan"),
                     context.getBean(InstantSource.class));
         }
@@ -141,7 +146,8 @@ final class OperatorCli {
     @Command(name = "customer-registration", mixinStandardHelpOptions = true,
             description = "Operator commands, run against the service's database. Without a command, the jar "
                     + "starts the service.",
-            footer = {"", "Exit codes: 0 done, 1 no such seller or key, 2 bad arguments, 3 failure."})
+            footer = {"", "Exit codes: 0 done, 1 no such seller or key (or, for verify, differences found),"
+                    + " 2 bad arguments, 3 failure."})
     static final class Root extends Group {
     }
 
@@ -318,6 +324,51 @@ final class OperatorCli {
 
         private static String orDash(Instant instant) {
             return instant == null ? "-" : instant.toString();
+        }
+    }
+
+    @Command(name = "projections", mixinStandardHelpOptions = true,
+            description = "Rebuild the read models from the event store, or check them against it.")
+    static final class ProjectionCommands extends Group {
+
+        private final Services services;
+
+        ProjectionCommands(Services services) {
+            this.services = services;
+        }
+
+        @Command(name = "status", mixinStandardHelpOptions = true, description = "Where the read models stand.")
+        int status() {
+            var status = services.replay().status();
+            spec.commandLine().getOut().printf("%s: position %d of %d%n", status.name(), status.position(),
+                    status.head());
+            return OK;
+        }
+
+        @Command(name = "replay", mixinStandardHelpOptions = true,
+                description = "Rebuild the read models from every event and replace the live rows.")
+        int replay() {
+            long started = System.nanoTime();
+            long events = services.replay().replayNow();
+            double seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000) / 1000.0;
+            spec.commandLine().getOut().printf("replayed %d events in %.1f s (%.0f events/s)%n", events, seconds,
+                    events / seconds);
+            return OK;
+        }
+
+        @Command(name = "verify", mixinStandardHelpOptions = true,
+                description = "Rebuild beside the live read models and report every difference; exit 1 if any.")
+        int verify() {
+            var verification = services.verify().verify();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s: %d events replayed; %s%n", verification.name(), verification.events(),
+                    verification.equal() ? "the live tables equal the events" : "DIFFERENCES:");
+            verification.differences().stream()
+                    .filter(difference -> difference.missing() + difference.unexpected() > 0)
+                    .forEach(difference -> out.printf("  %s: %d rows missing, %d unexpected, e.g. %s%n",
+                            difference.table(), difference.missing(), difference.unexpected(),
+                            difference.sampleIds()));
+            return verification.equal() ? OK : NOT_FOUND;
         }
     }
 }

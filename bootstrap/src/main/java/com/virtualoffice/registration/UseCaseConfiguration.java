@@ -14,6 +14,9 @@ import com.virtualoffice.registration.application.customers.UpdateCustomerUseCas
 import com.virtualoffice.registration.application.events.CustomerEvents;
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
 import com.virtualoffice.registration.application.events.EventFeedUseCase;
+import com.virtualoffice.registration.application.projections.ReadModels;
+import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
+import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
@@ -116,6 +119,16 @@ class UseCaseConfiguration {
     @Bean
     RetryWebhookDeliveryUseCase retryWebhookDeliveryUseCase(WebhookEndpoints endpoints) {
         return new RetryWebhookDeliveryUseCase(endpoints);
+    }
+
+    @Bean
+    ReplayReadModelsUseCase replayReadModelsUseCase(ReadModels readModels) {
+        return new ReplayReadModelsUseCase(readModels);
+    }
+
+    @Bean
+    VerifyReadModelsUseCase verifyReadModelsUseCase(ReadModels readModels) {
+        return new VerifyReadModelsUseCase(readModels);
     }
 
     @Bean

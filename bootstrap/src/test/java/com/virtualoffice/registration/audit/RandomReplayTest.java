@@ -284,9 +284,16 @@ class RandomReplayTest extends AuditSupport {
         assertThat(replayed).isGreaterThanOrEqualTo(expectedTypes.size());
         List<String> after = rows(seller.sellerId());
         assertThat(after).hasSameSizeAs(before);
+        List<String> differences = new ArrayList<>();
         for (int i = 0; i < before.size(); i++) {
-            assertThat(after.get(i)).as("row %d", i).isEqualTo(before.get(i));
+            if (!after.get(i).equals(before.get(i))) {
+                differences.add("row " + i + "\n  before: " + before.get(i) + "\n  after:  " + after.get(i));
+            }
         }
+        assertThat(differences.size())
+                .as("%d of %d rows differ after the rebuild; the first:%n%s", differences.size(), before.size(),
+                        String.join("\n", differences.subList(0, Math.min(3, differences.size()))))
+                .isZero();
         assertThat(allEvents(seller.apiKey())).isEqualTo(feed);
         System.out.printf("random run: feed, rebuild and comparison done after %d ms in all%n",
                 (System.nanoTime() - start) / 1_000_000);

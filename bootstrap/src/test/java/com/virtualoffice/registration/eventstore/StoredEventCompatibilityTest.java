@@ -105,7 +105,10 @@ class StoredEventCompatibilityTest extends ServiceTest {
         }
     }
 
-    /** The fixture under a new seller id and new event ids, so that the test can run on a shared database. */
+    /**
+     * The fixture under new ids (seller, customer, key, events), so that the test can run on a shared database
+     * and a rebuild of it never meets two customers with one id.
+     */
     private UUID insertFixtureAsNewSeller() throws Exception {
         JsonNode fixture;
         try (InputStream in = getClass().getResourceAsStream("/stored-events/revision-1.json")) {
@@ -113,6 +116,11 @@ class StoredEventCompatibilityTest extends ServiceTest {
         }
         String originalSeller = fixture.get("seller_id").asString();
         UUID sellerId = UUID.randomUUID();
+        JsonNode first = fixture.get("events");
+        String originalCustomer = first.get(2).get("payload").get("customerId").asString();
+        String originalKey = first.get(1).get("payload").get("apiKeyId").asString();
+        String customerId = UUID.randomUUID().toString();
+        String keyId = UUID.randomUUID().toString();
         for (JsonNode event : fixture.get("events")) {
             jdbc.sql("""
                             INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision,
@@ -123,7 +131,9 @@ class StoredEventCompatibilityTest extends ServiceTest {
                     .param("id", UUID.randomUUID().toString())
                     .param("metaData", JSON.writeValueAsString(event.get("meta_data")))
                     .param("payload", JSON.writeValueAsString(event.get("payload"))
-                            .replace(originalSeller, sellerId.toString()))
+                            .replace(originalSeller, sellerId.toString())
+                            .replace(originalCustomer, customerId)
+                            .replace(originalKey, keyId))
                     .param("revision", event.get("payload_revision").asString())
                     .param("payloadType", event.get("payload_type").asString())
                     .param("timeStamp", event.get("time_stamp").asString())

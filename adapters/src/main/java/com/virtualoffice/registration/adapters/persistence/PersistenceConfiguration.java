@@ -3,6 +3,7 @@ package com.virtualoffice.registration.adapters.persistence;
 import com.virtualoffice.registration.domain.PlanCatalog;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,11 +65,19 @@ public class PersistenceConfiguration {
         return executor;
     }
 
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService readModelReplays() {
+        return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("read-model-replay").daemon().factory());
+    }
+
+    /** The projections a rebuild replays: the read models, and none of the side effects (webhooks). */
     @Bean
     ReadModelRebuild readModelRebuild(TransactionTemplate transaction, JdbcClient jdbc,
                                       EventStorageEngine eventStore, CustomerTable customers, SellerTable sellers,
-                                      ApiKeyTable apiKeys, CustomerEventTable customerEvents) {
+                                      ApiKeyTable apiKeys, CustomerEventTable customerEvents,
+                                      @Value("${registration.read-models.replay-batch-size}") int batchSize,
+                                      ExecutorService readModelReplays) {
         return new ReadModelRebuild(transaction, jdbc, eventStore,
-                List.of(sellers, apiKeys, customers, customerEvents));
+                List.of(sellers, apiKeys, customers, customerEvents), batchSize, readModelReplays);
     }
 }

@@ -1,60 +1,240 @@
 package com.virtualoffice.registration.adapters.persistence;
 
+import com.virtualoffice.registration.application.projections.ReadModels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Throws the read models away and builds them again from every event in the store, in one transaction. The
- * tables are locked meanwhile: commands wait rather than interleave, so the rebuilt tables are exactly what the
- * events say, and readers see either the old tables or the new ones.
+ * Rebuilds the read models from every event in the store while the service keeps answering. The events are
+ * replayed, in batches, into copies of the tables in a schema of their own (the projections' SQL names tables
+ * without a schema, so a {@code search_path} switch points them at the copies). Only the last step holds a lock:
+ * writers wait while the events that arrived meanwhile are applied and the live rows are replaced, in one
+ * transaction; readers see the old rows until it commits and never wait.
+ *
+ * <p>A verification does the same but compares instead of replacing, and reports every difference.
  */
-public final class ReadModelRebuild {
+public final class ReadModelRebuild implements ReadModels {
 
-    /** Every read model the projections write. */
-    static final String TABLES = "sellers, api_keys, customers, customer_events";
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+
+    /** Every table the projections write. */
+    static final List<String> TABLES = List.of("sellers", "api_keys", "customers", "customer_events");
+    static final String SHADOW_SCHEMA = "read_model_rebuild";
+    private static final int SAMPLE_IDS = 5;
 
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final EventStorageEngine eventStore;
     private final List<Object> projections;
+    private final int batchSize;
+    private final ExecutorService background;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long position;
+    private volatile double eventsPerSecond;
 
     ReadModelRebuild(TransactionTemplate transaction, JdbcClient jdbc, EventStorageEngine eventStore,
-                     List<Object> projections) {
+                     List<Object> projections, int batchSize, ExecutorService background) {
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.projections = List.copyOf(projections);
+        this.batchSize = batchSize;
+        this.background = background;
     }
 
-    /** Rebuilds every read model and returns how many events were replayed. */
+    @Override
+    public Status status() {
+        long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class)
+                .single();
+        boolean replaying = running.get();
+        // Outside a replay the read models are written with every command: they stand at the head.
+        return new Status(NAME, replaying ? position : head, head, replaying, eventsPerSecond);
+    }
+
+    @Override
+    public Optional<Status> startReplay() {
+        if (running.get()) {
+            return Optional.empty();
+        }
+        background.submit(() -> {
+            try {
+                rebuild();
+            } catch (RuntimeException failure) {
+                log.error("replaying the read models failed; the live tables are unchanged", failure);
+            }
+        });
+        return Optional.of(new Status(NAME, 0, status().head(), true, 0));
+    }
+
+    @Override
     public long rebuild() {
-        return transaction.execute(status -> {
-            jdbc.sql("LOCK TABLE " + TABLES + " IN ACCESS EXCLUSIVE MODE").update();
-            jdbc.sql("TRUNCATE " + TABLES).update();
+        return run(true).events();
+    }
+
+    @Override
+    public Verification verify() {
+        return run(false);
+    }
+
+    private Verification run(boolean replaceLive) {
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException("a replay of the read models is already under way");
+        }
+        try {
+            String live = jdbc.sql("SELECT current_schema()").query(String.class).single();
+            createShadowTables(live);
             List<AnnotationEventHandlerAdapter> handlers =
                     projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
-            AtomicLong replayed = new AtomicLong();
-            try (Stream<? extends EventMessage<?>> events = eventStore.readEvents(null, false)) {
-                events.forEach(event -> {
-                    handlers.forEach(handler -> replay(handler, event));
-                    replayed.incrementAndGet();
-                });
+            long started = System.nanoTime();
+            long[] replayed = {0};
+            position = 0;
+            TrackingToken reached = null;
+            try (Stream<? extends TrackedEventMessage<?>> events = eventStore.readEvents(null, false)) {
+                Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+                while (iterator.hasNext()) {
+                    List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+                    while (iterator.hasNext() && batch.size() < batchSize) {
+                        batch.add(iterator.next());
+                    }
+                    transaction.executeWithoutResult(status -> {
+                        useShadowTables();
+                        batch.forEach(event -> apply(handlers, event));
+                    });
+                    reached = batch.getLast().trackingToken();
+                    replayed[0] += batch.size();
+                    progress(reached, replayed[0], started);
+                }
             }
-            return replayed.get();
+            TrackingToken bulkEnd = reached;
+            Verification result = transaction.execute(status -> {
+                // Writers wait from here until the commit; readers go on reading the live rows.
+                jdbc.sql("LOCK TABLE " + qualified(live) + " IN EXCLUSIVE MODE").update();
+                useShadowTables();
+                try (Stream<? extends TrackedEventMessage<?>> rest = eventStore.readEvents(bulkEnd, false)) {
+                    rest.forEach(event -> {
+                        apply(handlers, event);
+                        replayed[0]++;
+                    });
+                }
+                jdbc.sql("SET LOCAL search_path TO " + live).update();
+                if (replaceLive) {
+                    TABLES.forEach(table -> replaceRows(live, table));
+                    return new Verification(NAME, replayed[0], List.of());
+                }
+                return new Verification(NAME, replayed[0], TABLES.stream().map(table -> compare(live, table))
+                        .toList());
+            });
+            eventsPerSecond = replayed[0] / seconds(started);
+            log.info("{} the read models from {} events at {} events/s", replaceLive ? "rebuilt" : "verified",
+                    replayed[0], Math.round(eventsPerSecond));
+            return result;
+        } finally {
+            dropShadowTables();
+            running.set(false);
+        }
+    }
+
+    private void apply(List<AnnotationEventHandlerAdapter> handlers, EventMessage<?> event) {
+        for (AnnotationEventHandlerAdapter handler : handlers) {
+            try {
+                handler.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", e);
+            }
+        }
+    }
+
+    private void progress(TrackingToken reached, long replayed, long started) {
+        if (reached instanceof GapAwareTrackingToken token) {
+            position = token.getIndex();
+        }
+        eventsPerSecond = replayed / seconds(started);
+    }
+
+    private void createShadowTables(String live) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("CREATE SCHEMA IF NOT EXISTS " + SHADOW_SCHEMA).update();
+            for (String table : TABLES) {
+                jdbc.sql("DROP TABLE IF EXISTS " + SHADOW_SCHEMA + "." + table).update();
+                jdbc.sql("CREATE TABLE " + SHADOW_SCHEMA + "." + table + " (LIKE " + live + "." + table
+                        + " INCLUDING ALL)").update();
+            }
         });
     }
 
-    private static void replay(AnnotationEventHandlerAdapter handler, EventMessage<?> event) {
+    private void dropShadowTables() {
         try {
-            handler.handle(event);
-        } catch (Exception e) {
-            throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", e);
+            transaction.executeWithoutResult(status -> TABLES.forEach(table ->
+                    jdbc.sql("DROP TABLE IF EXISTS " + SHADOW_SCHEMA + "." + table).update()));
+        } catch (RuntimeException failure) {
+            log.warn("could not drop the rebuild tables in schema {}: {}", SHADOW_SCHEMA, failure.toString());
         }
+    }
+
+    /** Only within the current transaction: the projections' table names now mean the copies. */
+    private void useShadowTables() {
+        String live = jdbc.sql("SELECT current_schema()").query(String.class).single();
+        jdbc.sql("SET LOCAL search_path TO " + SHADOW_SCHEMA + ", " + live).update();
+    }
+
+    /** DELETE, not TRUNCATE: readers keep seeing the old rows until the commit instead of waiting for it. */
+    private void replaceRows(String live, String table) {
+        String columns = String.join(", ", storedColumns(live, table));
+        jdbc.sql("DELETE FROM " + live + "." + table).update();
+        jdbc.sql("INSERT INTO " + live + "." + table + " (" + columns + ") SELECT " + columns + " FROM "
+                + SHADOW_SCHEMA + "." + table).update();
+    }
+
+    private TableDifference compare(String live, String table) {
+        List<String> columns = storedColumns(live, table);
+        String select = String.join(", ", columns);
+        String key = columns.getFirst();
+        String missing = "SELECT " + select + " FROM " + SHADOW_SCHEMA + "." + table
+                + " EXCEPT ALL SELECT " + select + " FROM " + live + "." + table;
+        String unexpected = "SELECT " + select + " FROM " + live + "." + table
+                + " EXCEPT ALL SELECT " + select + " FROM " + SHADOW_SCHEMA + "." + table;
+        long missingRows = jdbc.sql("SELECT count(*) FROM (" + missing + ") d").query(Long.class).single();
+        long unexpectedRows = jdbc.sql("SELECT count(*) FROM (" + unexpected + ") d").query(Long.class).single();
+        List<String> samples = jdbc.sql("SELECT DISTINCT " + key + "::text FROM ((" + missing + ") UNION ALL ("
+                        + unexpected + ")) d ORDER BY 1 LIMIT " + SAMPLE_IDS)
+                .query(String.class).list();
+        return new TableDifference(table, missingRows, unexpectedRows, samples);
+    }
+
+    /** The columns that hold data, in table order; generated columns follow from them. */
+    private List<String> storedColumns(String schema, String table) {
+        return jdbc.sql("""
+                        SELECT column_name FROM information_schema.columns
+                        WHERE table_schema = :schema AND table_name = :table AND is_generated = 'NEVER'
+                        ORDER BY ordinal_position
+                        """)
+                .param("schema", schema)
+                .param("table", table)
+                .query(String.class)
+                .list();
+    }
+
+    private static String qualified(String schema) {
+        return String.join(", ", TABLES.stream().map(table -> schema + "." + table).toList());
+    }
+
+    private static double seconds(long startedNanos) {
+        return Math.max(Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(), 1) / 1000.0;
     }
 }

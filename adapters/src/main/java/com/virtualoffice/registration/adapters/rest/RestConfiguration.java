@@ -10,6 +10,8 @@ import com.virtualoffice.registration.application.customers.RegisterCustomerUseC
 import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
 import com.virtualoffice.registration.application.events.EventFeedUseCase;
+import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
+import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
@@ -113,6 +115,12 @@ public class RestConfiguration {
                                         RemoveWebhookEndpointUseCase remove, WebhookDeliveriesUseCase deliveries,
                                         RetryWebhookDeliveryUseCase retry, JsonRequestBody jsonBody) {
         return new WebhookController(register, list, remove, deliveries, retry, jsonBody);
+    }
+
+    @Bean
+    AdminProjectionsController adminProjectionsController(ReplayReadModelsUseCase replay,
+                                                          VerifyReadModelsUseCase verify) {
+        return new AdminProjectionsController(replay, verify);
     }
 
     @Bean

@@ -1,0 +1,46 @@
+package com.virtualoffice.registration.application.projections;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The read models built from the event store, as one projection: they are written together, in the command's
+ * transaction, and rebuilt together.
+ */
+public interface ReadModels {
+
+    String NAME = "read-models";
+
+    /**
+     * Where a projection stands.
+     *
+     * @param position the last event it has applied (its global index)
+     * @param head the newest event in the store
+     * @param replaying whether a replay is under way
+     * @param eventsPerSecond the rate of the replay under way or of the last one, 0 before any
+     */
+    record Status(String name, long position, long head, boolean replaying, double eventsPerSecond) {
+    }
+
+    /** A difference between the live tables and tables rebuilt from the events. */
+    record TableDifference(String table, long missing, long unexpected, List<String> sampleIds) {
+    }
+
+    record Verification(String name, long events, List<TableDifference> differences) {
+        public boolean equal() {
+            return differences.stream().allMatch(difference -> difference.missing() == 0
+                    && difference.unexpected() == 0);
+        }
+    }
+
+    Status status();
+
+    /** Starts a replay in the background; empty when one is already under way. */
+    Optional<Status> startReplay();
+
+    /** Rebuilds the read models from every event and replaces the live rows; returns the events replayed. */
+    long rebuild();
+
+    /** Rebuilds from every event beside the live tables and compares; changes nothing. */
+    Verification verify();
+}

@@ -1,0 +1,93 @@
+package com.virtualoffice.registration.webhooks;
+
+import static com.virtualoffice.registration.webhooks.WebhookApi.ALL_EVENTS;
+import static com.virtualoffice.registration.webhooks.WebhookApi.assertIsEvent;
+import static com.virtualoffice.registration.webhooks.WebhookApi.assertSigned;
+import static com.virtualoffice.registration.webhooks.WebhookApi.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtualoffice.registration.RegistrationApplication;
+import com.virtualoffice.registration.support.Http;
+import com.virtualoffice.registration.webhooks.Receiver.Behaviour;
+import com.virtualoffice.registration.webhooks.Receiver.Receipt;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** A delivery not yet made when the service stops is made after it starts again: at least once, across restarts. */
+class WebhookRestartTest {
+
+    private static final String ADMIN = "webhook-restart-admin-token";
+
+    @Test
+    void a_delivery_that_failed_before_a_restart_arrives_after_it() throws Exception {
+        Path dataDir = Files.createTempDirectory("registration-webhook-restart-");
+        try (Receiver receiver = new Receiver()) {
+            receiver.always("/hook", Behaviour.answer(500));
+            String key;
+            String endpointId;
+            String secret;
+            JsonNode event;
+
+            try (ConfigurableApplicationContext first = start(dataDir)) {
+                WebhookApi api = new WebhookApi(http(first), ADMIN);
+                key = api.sellerKey();
+                JsonNode endpoint = api.registerEndpoint(key, receiver.url("/hook"), ALL_EVENTS);
+                endpointId = endpoint.get("id").asString();
+                secret = endpoint.get("secret").asString();
+                api.createCustomer(key);
+                event = api.events(key).getFirst();
+                eventually(Duration.ofSeconds(5), () -> assertThat(receiver.receipts("/hook")).isNotEmpty());
+            }
+            int beforeRestart = receiver.receipts("/hook").size();
+            assertThat(receiver.receipts("/hook")).noneMatch(Receipt::succeeded);
+            receiver.always("/hook", Behaviour.answer(200));
+
+            try (ConfigurableApplicationContext second = start(dataDir)) {
+                WebhookApi api = new WebhookApi(http(second), ADMIN);
+                String eventId = event.get("id").asString();
+                eventually(Duration.ofSeconds(15), () -> assertThat(receiver.receipts("/hook"))
+                        .anyMatch(Receipt::succeeded));
+                eventually(Duration.ofSeconds(5), () -> {
+                    JsonNode delivery = api.delivery(key, endpointId, eventId);
+                    assertThat(delivery.get("status").asString()).as("%s", delivery).isEqualTo("succeeded");
+                    assertThat(delivery.get("last_status_code").asInt()).as("%s", delivery).isEqualTo(200);
+                    assertThat(delivery.get("attempts").asInt()).as("%s", delivery)
+                            .isGreaterThanOrEqualTo(beforeRestart + 1);
+                });
+                assertThat(api.events(key).getFirst().toString()).as("the same event after the restart")
+                        .isEqualTo(event.toString());
+            }
+            List<Receipt> receipts = new ArrayList<>(receiver.receipts("/hook"));
+            assertThat(receipts.size()).isGreaterThan(beforeRestart);
+            Receipt delivered = receipts.stream().filter(Receipt::succeeded).findFirst().orElseThrow();
+            assertThat(delivered.eventId()).isEqualTo(event.get("id").asString());
+            assertIsEvent(delivered, event);
+            assertSigned(delivered, secret);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--registration.data-dir=" + dataDir,
+                "--registration.admin-token=" + ADMIN,
+                "--registration.demo.enabled=false",
+                "--axoniq.update-checker.disabled=true"));
+        for (String property : WebhookApi.FAST_WEBHOOKS) {
+            args.add("--" + property);
+        }
+        return new SpringApplicationBuilder(RegistrationApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static Http http(ConfigurableApplicationContext context) {
+        return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+}

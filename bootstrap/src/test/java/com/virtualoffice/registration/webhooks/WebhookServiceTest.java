@@ -1,0 +1,68 @@
+package com.virtualoffice.registration.webhooks;
+
+import com.virtualoffice.registration.RegistrationApplication;
+import com.virtualoffice.registration.support.Http;
+import com.virtualoffice.registration.support.ServiceTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real service, as {@link ServiceTest} starts it, but with webhook timings of milliseconds and seconds (the
+ * same as {@link WebhookApi#FAST_WEBHOOKS}) so that retries, time-outs and giving up can be watched in a test. A
+ * context (and data directory) of its own; every webhook test class shares it, each in sellers of its own.
+ */
+@SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "registration.admin-token=" + ServiceTest.ADMIN_TOKEN,
+                "registration.demo.enabled=false",
+                "axoniq.update-checker.disabled=true",
+                "registration.webhooks.poll-interval=100ms",
+                "registration.webhooks.initial-backoff=200ms",
+                "registration.webhooks.max-backoff=400ms",
+                "registration.webhooks.give-up-after=3s",
+                "registration.webhooks.request-timeout=1s",
+                "registration.webhooks.lease=5s"})
+abstract class WebhookServiceTest {
+
+    private static final Path DATA_DIR = temporaryDataDir();
+
+    @LocalServerPort
+    private int port;
+
+    protected Http http;
+    protected WebhookApi api;
+    protected Receiver receiver;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("registration.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        api = new WebhookApi(http, ServiceTest.ADMIN_TOKEN);
+        receiver = new Receiver();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
+
+    private static Path temporaryDataDir() {
+        try {
+            return Files.createTempDirectory("registration-webhook-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
