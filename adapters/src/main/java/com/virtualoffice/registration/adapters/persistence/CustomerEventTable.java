@@ -47,18 +47,19 @@ class CustomerEventTable implements CustomerEvents {
 
     @EventHandler
     void on(CustomerRegistered event, EventMessage<?> message, @SequenceNumber long sequence) {
-        record(message, sequence, CustomerEventType.CREATED, CustomerView.registered(event));
+        record(message, sequence, CustomerEventType.CREATED, CustomerView.registered(event), event.registeredAt());
     }
 
     @EventHandler
     void on(CustomerUpdated event, EventMessage<?> message, @SequenceNumber long sequence) {
         record(message, sequence, CustomerEventType.UPDATED,
-                current(event.sellerId(), event.customerId()).updatedBy(event));
+                current(event.sellerId(), event.customerId()).updatedBy(event), event.updatedAt());
     }
 
     @EventHandler
     void on(CustomerDeleted event, EventMessage<?> message, @SequenceNumber long sequence) {
-        record(message, sequence, CustomerEventType.DELETED, current(event.sellerId(), event.customerId()));
+        record(message, sequence, CustomerEventType.DELETED, current(event.sellerId(), event.customerId()),
+                event.deletedAt());
     }
 
     @Override
@@ -128,7 +129,12 @@ class CustomerEventTable implements CustomerEvents {
                 .orElseThrow(() -> new IllegalStateException("no earlier event of customer " + customerId));
     }
 
-    private void record(EventMessage<?> message, long sequence, CustomerEventType type, CustomerView customer) {
+    /**
+     * The time is the one the event carries, in whole milliseconds, never the message's own timestamp: that one
+     * is finer when live and coarser when read back from the store, so a rebuild would change it.
+     */
+    private void record(EventMessage<?> message, long sequence, CustomerEventType type, CustomerView customer,
+                        Instant occurredAt) {
         MetaData metaData = message.getMetaData();
         jdbc.sql("""
                         INSERT INTO customer_events (event_id, seller_id, sequence_number, customer_id, type,
@@ -141,8 +147,7 @@ class CustomerEventTable implements CustomerEvents {
                 .param("sequence", sequence)
                 .param("customerId", customer.id())
                 .param("type", type.code())
-                .param("occurredAt", toColumn(type == CustomerEventType.DELETED
-                        ? message.getTimestamp() : customer.updatedAt()))
+                .param("occurredAt", toColumn(occurredAt))
                 .param("actorType", text(metaData, Provenance.ACTOR_TYPE))
                 .param("apiKeyId", Optional.ofNullable(text(metaData, Provenance.API_KEY_ID)).map(UUID::fromString)
                         .orElse(null))

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# List-page and get latency in a seller holding many customers (default 100,000).
-# Starts the packaged service on a fresh embedded PostgreSQL, seeds one seller over HTTP, then times each
-# query one request at a time. Writes bench/reports/list-latency.md.
-#   bench/list-latency.sh [CUSTOMERS]
+# The read side at scale: list-page and get latency in a seller holding many customers (default 100,000),
+# then a full replay of the read models over all the events that made them.
+# Starts the packaged service on a fresh embedded PostgreSQL, seeds one seller over HTTP, times each query one
+# request at a time, then replays. Writes bench/reports/read-side.md.
+#   bench/read-side.sh [CUSTOMERS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CUSTOMERS=${1:-100000}
@@ -40,9 +41,21 @@ load latency "$URL" "$KEY" "$REQUESTS" \
   "/api/customers?q=nobody-has-this" \
   "/api/customers/$FIRST" | tee "$WORK/latency.txt"
 
+# Full replay of the read models, through the operator API, while the service stays up.
+A="Authorization: Bearer $ADMIN"
+curl -s -X POST "$URL/admin/projections/read-models/replay" -H "$A" >/dev/null
+START=$(date +%s.%N)
+while curl -s "$URL/admin/projections" -H "$A" | grep -q '"replaying":true'; do sleep 0.5; done
+REPLAY_SECONDS=$(echo "$(date +%s.%N) - $START" | bc)
+STATUS=$(curl -s "$URL/admin/projections" -H "$A")
+EVENTS=$(echo "$STATUS" | sed -E 's/.*"head":([0-9]+).*/\1/')
+RATE=$(echo "$STATUS" | sed -E 's/.*"events_per_second":([0-9]+).*/\1/')
+VERIFY=$(curl -s -X POST "$URL/admin/projections/read-models/verify" -H "$A" | cut -c1-200)
+echo "replay: $EVENTS events in $REPLAY_SECONDS s, $RATE events/s; verify: $VERIFY"
+
 mkdir -p bench/reports
 {
-  echo "# List and get latency at $CUSTOMERS customers in one seller"
+  echo "# Read side at $CUSTOMERS customers in one seller"
   echo
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB;" \
        "$(./dev java -version 2>&1 | head -n1); PostgreSQL embedded (same machine)."
@@ -53,5 +66,9 @@ mkdir -p bench/reports
   echo "| query | p50 ms | p99 ms |"
   echo "|---|---|---|"
   sed -E "s/^([^ ]+) ([^ ]+) ([^ ]+)$/| \`\1\` | \2 | \3 |/" "$WORK/latency.txt" | sed "s/$MIDDLE/<middle>/; s/$FIRST/<id>/"
-} > bench/reports/list-latency.md
-cat bench/reports/list-latency.md
+  echo
+  echo "Full replay of the read models (POST /admin/projections/read-models/replay, service up):" \
+       "$EVENTS events in ${REPLAY_SECONDS%.*} s, **$RATE events/s** as the service measured it."
+  echo "Verify afterwards: \`$VERIFY\`"
+} > bench/reports/read-side.md
+cat bench/reports/read-side.md
