@@ -57,7 +57,7 @@ final class WebhookDispatcher {
     }
 
     private record Claimed(UUID id, UUID endpointId, UUID eventId, int attempts, Instant retryingSince, String url,
-                           String secret) {
+                           String secret, OffsetDateTime leaseUntil) {
     }
 
     /**
@@ -84,6 +84,7 @@ final class WebhookDispatcher {
 
     private List<Claimed> claim() {
         Instant now = clock.instant();
+        OffsetDateTime leaseUntil = now.plus(properties.lease()).atOffset(ZoneOffset.UTC);
         return jdbc.sql("""
                         WITH due AS (
                             SELECT d.id FROM webhook_deliveries d
@@ -106,11 +107,11 @@ final class WebhookDispatcher {
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("busy", busyEndpoints.toArray(UUID[]::new))
                 .param("batch", properties.batchSize())
-                .param("leaseUntil", now.plus(properties.lease()).atOffset(ZoneOffset.UTC))
+                .param("leaseUntil", leaseUntil)
                 .query((row, n) -> new Claimed(row.getObject("id", UUID.class),
                         row.getObject("endpoint_id", UUID.class), row.getObject("event_id", UUID.class),
                         row.getInt("attempts"), row.getObject("retrying_since", OffsetDateTime.class)
-                        .toInstant(), row.getString("url"), row.getString("secret")))
+                        .toInstant(), row.getString("url"), row.getString("secret"), leaseUntil))
                 .list();
     }
 
@@ -149,10 +150,12 @@ final class WebhookDispatcher {
                 && !now.isBefore(delivery.retryingSince().plus(properties.giveUpAfter()));
         String status = succeeded ? "succeeded" : givesUp ? "dead" : "failed";
         Instant next = succeeded || givesUp ? null : now.plus(backoff(attempts));
+        // Only while our lease stands: a seller's retry in the meantime re-scheduled the delivery, and that
+        // schedule wins (at worst the receiver gets the event once more).
         jdbc.sql("""
                         UPDATE webhook_deliveries SET status = :status, attempts = :attempts,
                             last_attempt_at = :now, last_status_code = :code, next_attempt_at = :next
-                        WHERE id = :id
+                        WHERE id = :id AND next_attempt_at = :leaseUntil
                         """)
                 .param("status", status)
                 .param("attempts", attempts)
@@ -160,6 +163,7 @@ final class WebhookDispatcher {
                 .param("code", statusCode)
                 .param("next", next == null ? null : next.atOffset(ZoneOffset.UTC))
                 .param("id", delivery.id())
+                .param("leaseUntil", delivery.leaseUntil())
                 .update();
     }
 
