@@ -1,5 +1,7 @@
 package com.virtualoffice.registration;
 
+import static com.virtualoffice.registration.support.Contract.FULL_KEY;
+import static com.virtualoffice.registration.support.Contract.LOWER_CASE_UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -30,9 +32,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorCliTest {
 
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern FULL_KEY = Pattern.compile("sk_live_[A-Za-z0-9]{48}");
     private static final String DATA_DIR = "registration.data-dir";
     private static final String UPDATE_CHECK = "axoniq.update-checker.disabled";
 
@@ -139,11 +138,11 @@ class OperatorCliTest {
 
         assertThat(result.exitCode()).as(result.all()).isZero();
         sellerId = result.field("seller_id");
-        assertThat(sellerId).matches(UUID_TEXT);
+        assertThat(sellerId).matches(LOWER_CASE_UUID);
         firstKey = result.field("api_key");
         assertThat(firstKey).matches(FULL_KEY);
         firstKeyId = result.field("api_key_id");
-        assertThat(firstKeyId).matches(UUID_TEXT);
+        assertThat(firstKeyId).matches(LOWER_CASE_UUID);
         assertThat(result.field("name")).isEqualTo("Acme");
         assertThat(result.field("plan")).isEqualTo("starter");
         assertThat(result.field("customer_limit")).isEqualTo("100");
@@ -193,7 +192,7 @@ class OperatorCliTest {
         ciKey = result.field("api_key");
         assertThat(ciKey).matches(FULL_KEY).isNotEqualTo(firstKey);
         ciKeyId = result.field("api_key_id");
-        assertThat(ciKeyId).matches(UUID_TEXT).isNotEqualTo(firstKeyId);
+        assertThat(ciKeyId).matches(LOWER_CASE_UUID).isNotEqualTo(firstKeyId);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.audit;
 
+import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.adapters.persistence.ReadModelRebuild;

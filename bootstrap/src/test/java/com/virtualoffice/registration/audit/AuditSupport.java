@@ -1,40 +1,35 @@
 package com.virtualoffice.registration.audit;
 
+import static com.virtualoffice.registration.support.Contract.JSON;
+import static com.virtualoffice.registration.support.Contract.TIMESTAMP;
+import static com.virtualoffice.registration.support.Contract.assertCustomerShape;
+import static com.virtualoffice.registration.support.Contract.assertJson;
+import static com.virtualoffice.registration.support.Contract.encode;
+import static com.virtualoffice.registration.support.Contract.propertyNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.support.Contract;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Shared vocabulary of the audit tests (API.md, "Events, history and webhooks"): the customer calls a seller
- * makes, the history, the customer at an instant and the event feed, and the contract's conventions. A base class
- * rather than a helper so that every test runs in the one cached context of {@link ServiceTest}.
+ * makes, the history, the customer at an instant and the event feed, and the audit's own shapes (the contract's
+ * conventions are checked through {@link Contract}). A base class rather than a helper so that every test runs in
+ * the one cached context of {@link ServiceTest}.
  */
 abstract class AuditSupport extends ServiceTest {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     static final Pattern EVENT_ID = Pattern.compile("evt_[0-9a-f]{32}");
-    static final Pattern LOWER_CASE_UUID =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    /** The customer object's fields, in the contract's order. */
-    static final List<String> CUSTOMER_FIELDS = List.of("id", "seller_id", "first_name", "last_name", "email",
-            "company_name", "legal_entity", "language", "address_data", "postal_redirect_address", "status", "source",
-            "created_at", "updated_at");
     /** The fields a history entry may list as changed, in the customer object's order. */
     static final List<String> CHANGEABLE_FIELDS = List.of("first_name", "last_name", "email", "company_name",
             "legal_entity", "language", "address_data", "postal_redirect_address", "status");
@@ -49,16 +44,6 @@ abstract class AuditSupport extends ServiceTest {
 
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final AtomicLong SEQUENCE = new AtomicLong();
-
-    /** An email address no other test uses. */
-    static String uniqueEmail() {
-        return "audit-" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet() + "@example.com";
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 
     /** A timestamp in the contract's format. */
     static String format(Instant instant) {
@@ -182,51 +167,6 @@ abstract class AuditSupport extends ServiceTest {
     }
 
     // --- checks --------------------------------------------------------------------------------------------
-
-    static List<String> propertyNames(JsonNode object) {
-        assertThat(object.isObject()).as("%s is an object", object).isTrue();
-        return new ArrayList<>(object.propertyNames());
-    }
-
-    static List<String> ids(List<JsonNode> events) {
-        return events.stream().map(event -> event.get("id").asString()).toList();
-    }
-
-    static List<String> ids(JsonNode array) {
-        List<String> ids = new ArrayList<>();
-        array.forEach(node -> ids.add(node.get("id").asString()));
-        return ids;
-    }
-
-    static void assertJson(Http.Response response) {
-        assertThat(response.contentType()).as("content type of %s", response.body())
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-    }
-
-    /** An error answer of exactly {@code {"error": <reason>, "message": <message>}}. */
-    static void assertError(Http.Response response, int status, String error, String message) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertJson(response);
-        JsonNode json = response.json();
-        assertThat(propertyNames(json)).as(response.body()).containsExactly("error", "message");
-        assertThat(json.get("error").asString()).as(response.body()).isEqualTo(error);
-        assertThat(json.get("message").asString()).as(response.body()).isEqualTo(message);
-    }
-
-    static void assertBadRequest(Http.Response response, String message) {
-        assertError(response, 400, "Bad Request", message);
-    }
-
-    static void assertCustomerNotFound(Http.Response response) {
-        assertError(response, 404, "Not Found", "Customer not found");
-    }
-
-    /** A whole customer object: every field, in order, with well-formed timestamps. */
-    static void assertCustomerShape(JsonNode customer) {
-        assertThat(propertyNames(customer)).as("%s", customer).containsExactlyElementsOf(CUSTOMER_FIELDS);
-        assertThat(customer.get("created_at").asString()).matches(TIMESTAMP);
-        assertThat(customer.get("updated_at").asString()).matches(TIMESTAMP);
-    }
 
     /** The same JSON, down to the order of every object's properties. */
     static void assertSameJson(JsonNode actual, JsonNode expected) {

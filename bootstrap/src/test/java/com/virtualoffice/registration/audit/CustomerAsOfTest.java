@@ -1,5 +1,10 @@
 package com.virtualoffice.registration.audit;
 
+import static com.virtualoffice.registration.support.Contract.assertBadRequest;
+import static com.virtualoffice.registration.support.Contract.assertCustomerNotFound;
+import static com.virtualoffice.registration.support.Contract.assertCustomerShape;
+import static com.virtualoffice.registration.support.Contract.assertJson;
+import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Http;

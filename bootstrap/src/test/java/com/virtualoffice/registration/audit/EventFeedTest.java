@@ -1,5 +1,11 @@
 package com.virtualoffice.registration.audit;
 
+import static com.virtualoffice.registration.support.Contract.LOWER_CASE_UUID;
+import static com.virtualoffice.registration.support.Contract.assertBadRequest;
+import static com.virtualoffice.registration.support.Contract.assertError;
+import static com.virtualoffice.registration.support.Contract.encode;
+import static com.virtualoffice.registration.support.Contract.ids;
+import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Customers;

@@ -1,5 +1,9 @@
 package com.virtualoffice.registration.audit;
 
+import static com.virtualoffice.registration.support.Contract.JSON;
+import static com.virtualoffice.registration.support.Contract.assertCustomerNotFound;
+import static com.virtualoffice.registration.support.Contract.assertError;
+import static com.virtualoffice.registration.support.Contract.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.adapters.persistence.ReadModelRebuild;

@@ -1,12 +1,12 @@
 package com.virtualoffice.registration.http;
 
-import static com.virtualoffice.registration.http.ContractAssertions.assertCreated;
-import static com.virtualoffice.registration.http.ContractAssertions.assertCustomerNotFound;
-import static com.virtualoffice.registration.http.ContractAssertions.assertUnauthorized;
-import static com.virtualoffice.registration.http.ContractAssertions.minimalCustomer;
-import static com.virtualoffice.registration.http.ContractAssertions.uniqueEmail;
+import static com.virtualoffice.registration.support.Contract.assertCreated;
+import static com.virtualoffice.registration.support.Contract.assertCustomerNotFound;
+import static com.virtualoffice.registration.support.Contract.assertUnauthorized;
+import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
@@ -42,7 +42,7 @@ class AuthenticationTest extends ServiceTest {
     }
 
     private Http.Response create(Http.Request request) {
-        return request.json(minimalCustomer(uniqueEmail())).send();
+        return request.json(Customers.withEmail(uniqueEmail())).send();
     }
 
     @Test

@@ -1,17 +1,17 @@
 package com.virtualoffice.registration.http;
 
-import static com.virtualoffice.registration.http.ContractAssertions.CUSTOMER_FIELDS;
-import static com.virtualoffice.registration.http.ContractAssertions.LOWER_CASE_UUID;
-import static com.virtualoffice.registration.http.ContractAssertions.TIMESTAMP;
-import static com.virtualoffice.registration.http.ContractAssertions.assertBadRequest;
-import static com.virtualoffice.registration.http.ContractAssertions.assertCreated;
-import static com.virtualoffice.registration.http.ContractAssertions.assertCustomerNotFound;
-import static com.virtualoffice.registration.http.ContractAssertions.assertError;
-import static com.virtualoffice.registration.http.ContractAssertions.minimalCustomer;
-import static com.virtualoffice.registration.http.ContractAssertions.propertyNames;
-import static com.virtualoffice.registration.http.ContractAssertions.uniqueEmail;
+import static com.virtualoffice.registration.support.Contract.CUSTOMER_FIELDS;
+import static com.virtualoffice.registration.support.Contract.LOWER_CASE_UUID;
+import static com.virtualoffice.registration.support.Contract.TIMESTAMP;
+import static com.virtualoffice.registration.support.Contract.assertBadRequest;
+import static com.virtualoffice.registration.support.Contract.assertCreated;
+import static com.virtualoffice.registration.support.Contract.assertCustomerNotFound;
+import static com.virtualoffice.registration.support.Contract.assertError;
+import static com.virtualoffice.registration.support.Contract.propertyNames;
+import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
@@ -40,28 +40,11 @@ class CreateCustomerTest extends ServiceTest {
         return http.get("/admin/sellers/" + sellerId).bearer(ADMIN_TOKEN).send();
     }
 
-    private static String fullCustomer(String email) {
-        return """
-                {
-                  "first_name": "Jürgen",
-                  "last_name": "Łukasiewicz",
-                  "email": "%s",
-                  "company_name": "Müller & Söhne",
-                  "legal_entity": "GmbH",
-                  "language": "en",
-                  "status": "suspended",
-                  "address_data": {"street": "Hauptstraße 1", "city": "Berlin", "postal_code": "10115", "country": "DE"},
-                  "postal_redirect_address": {"street": "1 Main St", "city": "Springfield", "postal_code": "12345",
-                                              "country": "US"}
-                }
-                """.formatted(email);
-    }
-
     @Test
     void given_all_fields_when_creating_then_201_with_every_field_as_sent() {
         var seller = operator.sellerOn("free");
         String email = uniqueEmail();
-        var created = create(seller, fullCustomer(email));
+        var created = create(seller, Customers.withEveryField(email));
 
         assertCreated(created);
         JsonNode json = created.json();
@@ -91,7 +74,7 @@ class CreateCustomerTest extends ServiceTest {
     @Test
     void given_all_fields_when_creating_then_the_fields_are_serialised_in_contract_order() {
         var seller = operator.sellerOn("free");
-        var created = create(seller, fullCustomer(uniqueEmail()));
+        var created = create(seller, Customers.withEveryField(uniqueEmail()));
 
         assertCreated(created);
         assertThat(propertyNames(created.json())).containsExactlyElementsOf(CUSTOMER_FIELDS);
@@ -108,7 +91,7 @@ class CreateCustomerTest extends ServiceTest {
     @Test
     void given_only_required_fields_when_creating_then_absent_optionals_are_null_not_omitted_in_contract_order() {
         var seller = operator.sellerOn("free");
-        var created = create(seller, minimalCustomer(uniqueEmail()));
+        var created = create(seller, Customers.withEmail(uniqueEmail()));
 
         assertCreated(created);
         JsonNode json = created.json();
@@ -126,7 +109,7 @@ class CreateCustomerTest extends ServiceTest {
     @Test
     void given_no_language_status_when_creating_then_defaults_de_active_and_source_api() {
         var seller = operator.sellerOn("free");
-        var created = create(seller, minimalCustomer(uniqueEmail()));
+        var created = create(seller, Customers.withEmail(uniqueEmail()));
 
         assertCreated(created);
         assertThat(created.field("language")).isEqualTo("de");
@@ -152,7 +135,7 @@ class CreateCustomerTest extends ServiceTest {
     @Test
     void given_a_new_customer_when_created_then_timestamps_are_equal_iso_utc_with_millis() {
         var seller = operator.sellerOn("free");
-        var created = create(seller, minimalCustomer(uniqueEmail()));
+        var created = create(seller, Customers.withEmail(uniqueEmail()));
 
         assertCreated(created);
         assertThat(created.field("created_at")).matches(TIMESTAMP);
@@ -163,8 +146,8 @@ class CreateCustomerTest extends ServiceTest {
     @Test
     void given_a_new_customer_when_created_then_id_and_seller_id_are_lower_case_uuids() {
         var seller = operator.sellerOn("free");
-        var first = create(seller, minimalCustomer(uniqueEmail()));
-        var second = create(seller, minimalCustomer(uniqueEmail()));
+        var first = create(seller, Customers.withEmail(uniqueEmail()));
+        var second = create(seller, Customers.withEmail(uniqueEmail()));
 
         assertCreated(first);
         assertCreated(second);
@@ -177,7 +160,7 @@ class CreateCustomerTest extends ServiceTest {
     void given_a_mixed_case_email_when_creating_then_it_is_stored_and_returned_as_sent() {
         var seller = operator.sellerOn("free");
         String email = "John.Doe-" + System.nanoTime() + "@Example.COM";
-        var created = create(seller, minimalCustomer(email));
+        var created = create(seller, Customers.withEmail(email));
 
         assertCreated(created);
         assertThat(created.field("email")).isEqualTo(email);
@@ -278,7 +261,7 @@ class CreateCustomerTest extends ServiceTest {
     void given_a_customer_just_created_when_reading_it_at_once_then_the_body_is_identical_every_time() {
         var seller = operator.sellerOn("starter");
         for (int i = 0; i < 20; i++) {
-            String body = i % 2 == 0 ? fullCustomer(uniqueEmail()) : minimalCustomer(uniqueEmail());
+            String body = i % 2 == 0 ? Customers.withEveryField(uniqueEmail()) : Customers.withEmail(uniqueEmail());
             var created = create(seller, body);
             assertCreated(created);
             var read = read(seller, created.field("id"));
@@ -306,12 +289,12 @@ class CreateCustomerTest extends ServiceTest {
     void given_a_free_seller_with_10_customers_when_creating_the_11th_then_403_with_its_limit() {
         var seller = operator.sellerOn("free");
         for (int i = 0; i < 10; i++) {
-            assertCreated(create(seller, minimalCustomer(uniqueEmail())));
+            assertCreated(create(seller, Customers.withEmail(uniqueEmail())));
         }
-        var refused = create(seller, minimalCustomer(uniqueEmail()));
+        var refused = create(seller, Customers.withEmail(uniqueEmail()));
         assertError(refused, 403, "Forbidden", "Customer limit reached. Your plan allows 10 customers.");
         // It stays refused, and nothing was added.
-        assertError(create(seller, fullCustomer(uniqueEmail())), 403, "Forbidden",
+        assertError(create(seller, Customers.withEveryField(uniqueEmail())), 403, "Forbidden",
                 "Customer limit reached. Your plan allows 10 customers.");
         assertThat(admin(seller.sellerId()).json().get("customer_count").asInt()).isEqualTo(10);
     }
@@ -320,9 +303,9 @@ class CreateCustomerTest extends ServiceTest {
     void given_a_starter_seller_with_100_customers_when_creating_the_101st_then_403_names_its_own_limit() {
         var seller = operator.sellerOn("starter");
         for (int i = 0; i < 100; i++) {
-            assertCreated(create(seller, minimalCustomer(uniqueEmail())));
+            assertCreated(create(seller, Customers.withEmail(uniqueEmail())));
         }
-        assertError(create(seller, minimalCustomer(uniqueEmail())), 403, "Forbidden",
+        assertError(create(seller, Customers.withEmail(uniqueEmail())), 403, "Forbidden",
                 "Customer limit reached. Your plan allows 100 customers.");
     }
 
@@ -330,17 +313,17 @@ class CreateCustomerTest extends ServiceTest {
     void given_a_full_seller_when_another_seller_creates_then_the_other_is_not_limited() {
         var full = operator.sellerOn("free");
         for (int i = 0; i < 10; i++) {
-            assertCreated(create(full, minimalCustomer(uniqueEmail())));
+            assertCreated(create(full, Customers.withEmail(uniqueEmail())));
         }
         var other = operator.sellerOn("free");
-        assertCreated(create(other, minimalCustomer(uniqueEmail())));
+        assertCreated(create(other, Customers.withEmail(uniqueEmail())));
     }
 
     @Test
     void given_a_full_seller_when_sending_an_invalid_body_then_400_validation_comes_first() {
         var seller = operator.sellerOn("free");
         for (int i = 0; i < 10; i++) {
-            assertCreated(create(seller, minimalCustomer(uniqueEmail())));
+            assertCreated(create(seller, Customers.withEmail(uniqueEmail())));
         }
         assertBadRequest(create(seller, "{\"first_name\":\"A\",\"last_name\":\"B\"}"),
                 "body must have required property 'email'");
@@ -350,7 +333,7 @@ class CreateCustomerTest extends ServiceTest {
     void given_an_enterprise_seller_when_creating_beyond_every_other_plans_limit_then_all_are_created() {
         var seller = operator.sellerOn("enterprise");
         for (int i = 0; i < 101; i++) {
-            assertCreated(create(seller, minimalCustomer(uniqueEmail())));
+            assertCreated(create(seller, Customers.withEmail(uniqueEmail())));
         }
         var sellerView = admin(seller.sellerId()).json();
         assertThat(sellerView.get("customer_count").asInt()).isEqualTo(101);
@@ -361,21 +344,22 @@ class CreateCustomerTest extends ServiceTest {
     void given_an_existing_email_when_creating_with_the_same_email_then_409() {
         var seller = operator.sellerOn("free");
         String email = uniqueEmail();
-        assertCreated(create(seller, minimalCustomer(email)));
+        assertCreated(create(seller, Customers.withEmail(email)));
 
-        assertError(create(seller, fullCustomer(email)), 409, "Conflict", "A customer with this email already exists");
+        assertError(create(seller, Customers.withEveryField(email)), 409, "Conflict",
+                "A customer with this email already exists");
     }
 
     @Test
     void given_an_existing_email_when_creating_with_it_in_another_letter_case_then_409_and_the_original_is_kept() {
         var seller = operator.sellerOn("free");
         String local = "John" + System.nanoTime();
-        var original = create(seller, minimalCustomer(local + "@Example.com"));
+        var original = create(seller, Customers.withEmail(local + "@Example.com"));
         assertCreated(original);
 
-        assertError(create(seller, minimalCustomer(local.toLowerCase() + "@example.com")), 409, "Conflict",
+        assertError(create(seller, Customers.withEmail(local.toLowerCase() + "@example.com")), 409, "Conflict",
                 "A customer with this email already exists");
-        assertError(create(seller, minimalCustomer(local.toUpperCase() + "@EXAMPLE.COM")), 409, "Conflict",
+        assertError(create(seller, Customers.withEmail(local.toUpperCase() + "@EXAMPLE.COM")), 409, "Conflict",
                 "A customer with this email already exists");
         assertThat(read(seller, original.field("id")).body()).isEqualTo(original.body());
     }
@@ -384,16 +368,16 @@ class CreateCustomerTest extends ServiceTest {
     void given_rejected_duplicates_when_filling_the_plan_then_they_did_not_count_against_the_limit() {
         var seller = operator.sellerOn("free");
         String duplicated = uniqueEmail();
-        assertCreated(create(seller, minimalCustomer(duplicated)));
+        assertCreated(create(seller, Customers.withEmail(duplicated)));
         for (int i = 0; i < 5; i++) {
-            assertError(create(seller, minimalCustomer(duplicated.toUpperCase())), 409, "Conflict",
+            assertError(create(seller, Customers.withEmail(duplicated.toUpperCase())), 409, "Conflict",
                     "A customer with this email already exists");
         }
         for (int i = 1; i < 10; i++) {
-            assertCreated(create(seller, minimalCustomer(uniqueEmail())));
+            assertCreated(create(seller, Customers.withEmail(uniqueEmail())));
         }
         assertThat(admin(seller.sellerId()).json().get("customer_count").asInt()).isEqualTo(10);
-        assertError(create(seller, minimalCustomer(uniqueEmail())), 403, "Forbidden",
+        assertError(create(seller, Customers.withEmail(uniqueEmail())), 403, "Forbidden",
                 "Customer limit reached. Your plan allows 10 customers.");
     }
 
@@ -405,9 +389,9 @@ class CreateCustomerTest extends ServiceTest {
                     "body/email must match format \"email\"");
         }
         for (int i = 0; i < 10; i++) {
-            assertCreated(create(seller, minimalCustomer(uniqueEmail())));
+            assertCreated(create(seller, Customers.withEmail(uniqueEmail())));
         }
-        assertError(create(seller, minimalCustomer(uniqueEmail())), 403, "Forbidden",
+        assertError(create(seller, Customers.withEmail(uniqueEmail())), 403, "Forbidden",
                 "Customer limit reached. Your plan allows 10 customers.");
     }
 
@@ -416,10 +400,10 @@ class CreateCustomerTest extends ServiceTest {
         var first = operator.sellerOn("free");
         var second = operator.sellerOn("free");
         String email = uniqueEmail();
-        var mine = create(first, minimalCustomer(email));
+        var mine = create(first, Customers.withEmail(email));
         assertCreated(mine);
 
-        var theirs = create(second, minimalCustomer(email.toUpperCase()));
+        var theirs = create(second, Customers.withEmail(email.toUpperCase()));
         assertCreated(theirs);
         assertThat(theirs.field("seller_id")).isEqualTo(second.sellerId());
         assertThat(theirs.field("id")).isNotEqualTo(mine.field("id"));
@@ -443,7 +427,7 @@ class CreateCustomerTest extends ServiceTest {
         List<Callable<Http.Response>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String email = uniqueEmail();
-            calls.add(() -> create(seller, minimalCustomer(email)));
+            calls.add(() -> create(seller, Customers.withEmail(email)));
         }
         List<Http.Response> responses = concurrently(calls);
 
@@ -465,7 +449,7 @@ class CreateCustomerTest extends ServiceTest {
         for (int i = 0; i < 10; i++) {
             // The same address in varying letter case.
             String email = (i % 2 == 0 ? local : local.toUpperCase()) + "@Example.com";
-            calls.add(() -> create(seller, minimalCustomer(email)));
+            calls.add(() -> create(seller, Customers.withEmail(email)));
         }
         List<Http.Response> responses = concurrently(calls);
 

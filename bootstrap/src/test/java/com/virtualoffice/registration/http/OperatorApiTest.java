@@ -1,23 +1,24 @@
 package com.virtualoffice.registration.http;
 
-import static com.virtualoffice.registration.http.ContractAssertions.LOWER_CASE_UUID;
-import static com.virtualoffice.registration.http.ContractAssertions.TIMESTAMP;
-import static com.virtualoffice.registration.http.ContractAssertions.assertBadRequest;
-import static com.virtualoffice.registration.http.ContractAssertions.assertCreated;
-import static com.virtualoffice.registration.http.ContractAssertions.assertError;
-import static com.virtualoffice.registration.http.ContractAssertions.assertUnauthorized;
-import static com.virtualoffice.registration.http.ContractAssertions.minimalCustomer;
-import static com.virtualoffice.registration.http.ContractAssertions.propertyNames;
-import static com.virtualoffice.registration.http.ContractAssertions.uniqueEmail;
+import static com.virtualoffice.registration.support.Contract.ISSUED_KEY_FIELDS;
+import static com.virtualoffice.registration.support.Contract.JSON;
+import static com.virtualoffice.registration.support.Contract.LOWER_CASE_UUID;
+import static com.virtualoffice.registration.support.Contract.SELLER_FIELDS;
+import static com.virtualoffice.registration.support.Contract.TIMESTAMP;
+import static com.virtualoffice.registration.support.Contract.assertBadRequest;
+import static com.virtualoffice.registration.support.Contract.assertCreated;
+import static com.virtualoffice.registration.support.Contract.assertError;
+import static com.virtualoffice.registration.support.Contract.assertUnauthorized;
+import static com.virtualoffice.registration.support.Contract.propertyNames;
+import static com.virtualoffice.registration.support.Contract.sha256Hex;
+import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.ServiceTest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,6 @@ import tools.jackson.databind.JsonNode;
 /** API.md, "Operator API": POST /admin/sellers, GET /admin/sellers/{id}, POST /admin/sellers/{id}/api-keys. */
 class OperatorApiTest extends ServiceTest {
 
-    static final List<String> SELLER_FIELDS =
-            List.of("id", "name", "plan", "customer_limit", "customer_count", "created_at", "updated_at");
-    static final List<String> ISSUED_KEY_FIELDS = List.of("id", "seller_id", "name", "prefix", "key", "expires_at",
-            "last_used_at", "revoked_at", "created_at");
     static final String INVALID_ADMIN_TOKEN = "Invalid admin token";
 
     @Autowired
@@ -147,8 +144,8 @@ class OperatorApiTest extends ServiceTest {
     void given_a_wrong_admin_token_when_calling_the_operator_api_then_401_with_exactly_the_contract_body() {
         var response = http.post("/admin/sellers").bearer(ADMIN_TOKEN + "x").json("{\"name\":\"X\"}").send();
         assertUnauthorized(response, INVALID_ADMIN_TOKEN);
-        assertThat(response.json()).isEqualTo(tools.jackson.databind.json.JsonMapper.builder().build()
-                .readTree("{\"error\":\"Unauthorized\",\"message\":\"Invalid admin token\"}"));
+        assertThat(response.json())
+                .isEqualTo(JSON.readTree("{\"error\":\"Unauthorized\",\"message\":\"Invalid admin token\"}"));
 
         assertUnauthorized(http.get("/admin/sellers/" + UUID.randomUUID()).bearer("wrong").send(),
                 INVALID_ADMIN_TOKEN);
@@ -179,7 +176,7 @@ class OperatorApiTest extends ServiceTest {
 
     @Test
     void given_the_admin_token_when_calling_the_seller_api_then_401_invalid_api_key() {
-        assertUnauthorized(http.post("/api/customers").bearer(ADMIN_TOKEN).json(minimalCustomer(uniqueEmail()))
+        assertUnauthorized(http.post("/api/customers").bearer(ADMIN_TOKEN).json(Customers.withEmail(uniqueEmail()))
                 .send(), AuthenticationTest.INVALID);
     }
 
@@ -206,7 +203,7 @@ class OperatorApiTest extends ServiceTest {
         var seller = operator.sellerOn("free");
         assertThat(getSeller(seller.sellerId()).json().get("customer_count").asInt()).isZero();
         for (int i = 1; i <= 3; i++) {
-            assertCreated(http.post("/api/customers").apiKey(seller.apiKey()).json(minimalCustomer(uniqueEmail()))
+            assertCreated(http.post("/api/customers").apiKey(seller.apiKey()).json(Customers.withEmail(uniqueEmail()))
                     .send());
             var read = getSeller(seller.sellerId());
             assertThat(read.status()).isEqualTo(200);
@@ -247,7 +244,7 @@ class OperatorApiTest extends ServiceTest {
         String sellerId = newSellerId();
         String fullKey = issueKey(sellerId, "{\"name\":\"k\"}").field("key");
 
-        var created = http.post("/api/customers").apiKey(fullKey).json(minimalCustomer(uniqueEmail())).send();
+        var created = http.post("/api/customers").apiKey(fullKey).json(Customers.withEmail(uniqueEmail())).send();
         assertCreated(created);
         assertThat(created.field("seller_id")).isEqualTo(sellerId);
     }
@@ -271,7 +268,7 @@ class OperatorApiTest extends ServiceTest {
         assertCreated(response);
         assertThat(response.field("expires_at")).isEqualTo("2099-01-01T00:00:00.000Z");
         assertCreated(http.post("/api/customers").apiKey(response.field("key"))
-                .json(minimalCustomer(uniqueEmail())).send());
+                .json(Customers.withEmail(uniqueEmail())).send());
     }
 
     @Test
@@ -309,8 +306,7 @@ class OperatorApiTest extends ServiceTest {
         String fullKey = issued.field("key");
         String keyId = issued.field("id");
         String random = fullKey.substring("sk_live_".length());
-        String expectedHash = HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(fullKey.getBytes(StandardCharsets.US_ASCII)));
+        String expectedHash = sha256Hex(fullKey);
 
         String storedHash = jdbc.sql("SELECT key_hash FROM api_keys WHERE id = ?")
                 .param(UUID.fromString(keyId)).query(String.class).single();
@@ -350,7 +346,8 @@ class OperatorApiTest extends ServiceTest {
     void given_a_key_used_for_a_request_when_looking_in_the_database_then_the_key_is_still_nowhere() {
         var seller = operator.sellerOn("free");
         String random = seller.apiKey().substring("sk_live_".length());
-        var created = http.post("/api/customers").apiKey(seller.apiKey()).json(minimalCustomer(uniqueEmail())).send();
+        var created = http.post("/api/customers").apiKey(seller.apiKey()).json(Customers.withEmail(uniqueEmail()))
+                .send();
         assertCreated(created);
         int leaks = jdbc.sql("""
                         SELECT (SELECT count(*) FROM domain_event_entry

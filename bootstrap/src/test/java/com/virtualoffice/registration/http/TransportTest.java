@@ -1,15 +1,16 @@
 package com.virtualoffice.registration.http;
 
-import static com.virtualoffice.registration.http.ContractAssertions.assertBadRequest;
-import static com.virtualoffice.registration.http.ContractAssertions.assertCreated;
-import static com.virtualoffice.registration.http.ContractAssertions.assertCustomerNotFound;
-import static com.virtualoffice.registration.http.ContractAssertions.assertError;
-import static com.virtualoffice.registration.http.ContractAssertions.assertUnauthorized;
-import static com.virtualoffice.registration.http.ContractAssertions.minimalCustomer;
-import static com.virtualoffice.registration.http.ContractAssertions.propertyNames;
-import static com.virtualoffice.registration.http.ContractAssertions.uniqueEmail;
+import static com.virtualoffice.registration.support.Contract.JSON;
+import static com.virtualoffice.registration.support.Contract.assertBadRequest;
+import static com.virtualoffice.registration.support.Contract.assertCreated;
+import static com.virtualoffice.registration.support.Contract.assertCustomerNotFound;
+import static com.virtualoffice.registration.support.Contract.assertError;
+import static com.virtualoffice.registration.support.Contract.assertUnauthorized;
+import static com.virtualoffice.registration.support.Contract.propertyNames;
+import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
@@ -26,7 +27,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 /** API.md, "Transport errors", unknown routes, request ids and health. */
 class TransportTest extends ServiceTest {
@@ -67,7 +67,7 @@ class TransportTest extends ServiceTest {
     @Test
     void given_a_text_plain_content_type_when_creating_then_415_unsupported_media_type() {
         var response = postCustomer().header("Content-Type", "text/plain")
-                .json(minimalCustomer(uniqueEmail())).send();
+                .json(Customers.withEmail(uniqueEmail())).send();
         assertError(response, 415, "Unsupported Media Type", "Unsupported Media Type");
     }
 
@@ -75,14 +75,14 @@ class TransportTest extends ServiceTest {
     void given_other_non_json_content_types_when_creating_then_415_unsupported_media_type() {
         for (String type : List.of("application/xml", "application/x-www-form-urlencoded", "text/json",
                 "multipart/form-data; boundary=x")) {
-            var response = postCustomer().header("Content-Type", type).json(minimalCustomer(uniqueEmail())).send();
+            var response = postCustomer().header("Content-Type", type).json(Customers.withEmail(uniqueEmail())).send();
             assertError(response, 415, "Unsupported Media Type", "Unsupported Media Type");
         }
     }
 
     @Test
     void given_no_content_type_when_creating_then_415_unsupported_media_type() {
-        var response = postCustomer().body(utf8(minimalCustomer(uniqueEmail()))).send();
+        var response = postCustomer().body(utf8(Customers.withEmail(uniqueEmail()))).send();
         assertError(response, 415, "Unsupported Media Type", "Unsupported Media Type");
     }
 
@@ -103,7 +103,7 @@ class TransportTest extends ServiceTest {
 
     @Test
     void given_json_content_type_in_other_letter_case_when_creating_then_201() {
-        assertCreated(postCustomer().header("Content-Type", "Application/JSON").json(minimalCustomer(uniqueEmail()))
+        assertCreated(postCustomer().header("Content-Type", "Application/JSON").json(Customers.withEmail(uniqueEmail()))
                 .send());
     }
 
@@ -153,7 +153,7 @@ class TransportTest extends ServiceTest {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
-            var json = JsonMapper.builder().build().readTree(response.body());
+            var json = JSON.readTree(response.body());
             assertThat(propertyNames(json)).containsExactly("error", "message");
             assertThat(json.get("error").asString()).isEqualTo("Payload Too Large");
             assertThat(json.get("message").asString()).isEqualTo("Request body is too large");
@@ -185,7 +185,7 @@ class TransportTest extends ServiceTest {
     @Test
     void given_a_known_path_with_an_unrouted_method_when_calling_then_404_route_not_found() {
         assertError(http.request("PUT", "/api/customers").apiKey(seller.apiKey())
-                        .json(minimalCustomer(uniqueEmail())).send(),
+                        .json(Customers.withEmail(uniqueEmail())).send(),
                 404, "Not Found", "Route PUT:/api/customers not found");
     }
 
@@ -199,7 +199,7 @@ class TransportTest extends ServiceTest {
     @Test
     void given_any_request_when_answered_then_the_response_carries_an_x_request_id() {
         List<Http.Response> responses = Arrays.asList(
-                postCustomer().json(minimalCustomer(uniqueEmail())).send(),               // 201
+                postCustomer().json(Customers.withEmail(uniqueEmail())).send(),               // 201
                 postCustomer().json("{}").send(),                                         // 400
                 http.post("/api/customers").json("{}").send(),                            // 401
                 http.get("/api/customers/" + UUID.randomUUID()).apiKey(seller.apiKey()).send(), // 404
@@ -224,7 +224,7 @@ class TransportTest extends ServiceTest {
     @Test
     void given_a_sane_client_request_id_when_calling_then_it_is_echoed_back() {
         String requestId = "client-req_" + System.nanoTime() + ".1:a";
-        var created = postCustomer().header("X-Request-Id", requestId).json(minimalCustomer(uniqueEmail())).send();
+        var created = postCustomer().header("X-Request-Id", requestId).json(Customers.withEmail(uniqueEmail())).send();
         assertCreated(created);
         assertThat(created.header("X-Request-Id")).hasValue(requestId);
 

@@ -1,8 +1,8 @@
 package com.virtualoffice.registration.http;
 
-import static com.virtualoffice.registration.http.ContractAssertions.assertBadRequest;
-import static com.virtualoffice.registration.http.ContractAssertions.assertCreated;
-import static com.virtualoffice.registration.http.ContractAssertions.uniqueEmail;
+import static com.virtualoffice.registration.support.Contract.assertBadRequest;
+import static com.virtualoffice.registration.support.Contract.assertCreated;
+import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Http;

@@ -1,13 +1,14 @@
 package com.virtualoffice.registration.lifecycle;
 
+import static com.virtualoffice.registration.support.Contract.assertError;
+import static com.virtualoffice.registration.support.Contract.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.support.Contract;
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,33 +16,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Shared vocabulary of the customer lifecycle tests (update, delete, list, idempotency, races): calls of the
- * customer API as a seller makes them, and checks of the contract's conventions (API.md, "Conventions").
+ * customer API as a seller makes them. The contract's conventions are checked through {@link Contract}, as in
+ * every other test package.
  */
 abstract class LifecycleSupport extends ServiceTest {
-
-    static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-
-    /** The customer object's fields, in the contract's order. */
-    static final List<String> CUSTOMER_FIELDS = List.of("id", "seller_id", "first_name", "last_name", "email",
-            "company_name", "legal_entity", "language", "address_data", "postal_redirect_address", "status", "source",
-            "created_at", "updated_at");
-
-    private static final AtomicLong SEQUENCE = new AtomicLong();
-
-    /** An email address no other test uses; it holds neither {@code _} nor {@code %}, which list tests search for. */
-    static String uniqueEmail() {
-        return "lc-" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet() + "@example.com";
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 
     // --- calls ---------------------------------------------------------------------------------------------
 
@@ -84,13 +66,6 @@ abstract class LifecycleSupport extends ServiceTest {
         return ids(page.json().get("data"));
     }
 
-    static List<String> ids(JsonNode data) {
-        assertThat(data.isArray()).as("%s is an array", data).isTrue();
-        List<String> ids = new ArrayList<>();
-        data.forEach(customer -> ids.add(customer.get("id").asString()));
-        return ids;
-    }
-
     JsonNode adminSeller(String sellerId) {
         Http.Response seller = http.get("/admin/sellers/" + sellerId).bearer(ADMIN_TOKEN).send();
         assertThat(seller.status()).as(seller.body()).isEqualTo(200);
@@ -122,41 +97,8 @@ abstract class LifecycleSupport extends ServiceTest {
 
     // --- checks --------------------------------------------------------------------------------------------
 
-    static List<String> propertyNames(JsonNode object) {
-        assertThat(object.isObject()).as("%s is an object", object).isTrue();
-        return new ArrayList<>(object.propertyNames());
-    }
-
-    /** An error answer of exactly {@code {"error": <reason>, "message": <message>}}. */
-    static void assertError(Http.Response response, int status, String error, String message) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).as("content type of %s", response.body())
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        JsonNode json = response.json();
-        assertThat(propertyNames(json)).as(response.body()).containsExactly("error", "message");
-        assertThat(json.get("error").isString()).as(response.body()).isTrue();
-        assertThat(json.get("message").isString()).as(response.body()).isTrue();
-        assertThat(json.get("error").asString()).as(response.body()).isEqualTo(error);
-        assertThat(json.get("message").asString()).as(response.body()).isEqualTo(message);
-    }
-
-    static void assertBadRequest(Http.Response response, String message) {
-        assertError(response, 400, "Bad Request", message);
-    }
-
-    static void assertCustomerNotFound(Http.Response response) {
-        assertError(response, 404, "Not Found", "Customer not found");
-    }
-
     static void assertEmailTaken(Http.Response response) {
         assertError(response, 409, "Conflict", "A customer with this email already exists");
-    }
-
-    /** A whole customer object: every field, in order, with well-formed timestamps. */
-    static void assertCustomerShape(JsonNode customer) {
-        assertThat(propertyNames(customer)).containsExactlyElementsOf(CUSTOMER_FIELDS);
-        assertThat(customer.get("created_at").asString()).matches(TIMESTAMP);
-        assertThat(customer.get("updated_at").asString()).matches(TIMESTAMP);
     }
 
     // --- concurrency ---------------------------------------------------------------------------------------

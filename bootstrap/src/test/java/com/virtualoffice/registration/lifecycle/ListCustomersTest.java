@@ -1,5 +1,12 @@
 package com.virtualoffice.registration.lifecycle;
 
+import static com.virtualoffice.registration.support.Contract.assertBadRequest;
+import static com.virtualoffice.registration.support.Contract.assertCustomerShape;
+import static com.virtualoffice.registration.support.Contract.assertError;
+import static com.virtualoffice.registration.support.Contract.encode;
+import static com.virtualoffice.registration.support.Contract.ids;
+import static com.virtualoffice.registration.support.Contract.propertyNames;
+import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Http;

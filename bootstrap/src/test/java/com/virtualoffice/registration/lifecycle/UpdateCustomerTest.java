@@ -1,5 +1,11 @@
 package com.virtualoffice.registration.lifecycle;
 
+import static com.virtualoffice.registration.support.Contract.CUSTOMER_FIELDS;
+import static com.virtualoffice.registration.support.Contract.assertBadRequest;
+import static com.virtualoffice.registration.support.Contract.assertCustomerNotFound;
+import static com.virtualoffice.registration.support.Contract.assertCustomerShape;
+import static com.virtualoffice.registration.support.Contract.propertyNames;
+import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Customers;
@@ -22,23 +28,6 @@ class UpdateCustomerTest extends LifecycleSupport {
     @Autowired
     private JdbcClient jdbc;
 
-    private static String fullCustomer(String email) {
-        return """
-                {
-                  "first_name": "Jürgen",
-                  "last_name": "Łukasiewicz",
-                  "email": "%s",
-                  "company_name": "Müller & Söhne",
-                  "legal_entity": "GmbH",
-                  "language": "en",
-                  "status": "suspended",
-                  "address_data": {"street": "Hauptstraße 1", "city": "Berlin", "postal_code": "10115", "country": "DE"},
-                  "postal_redirect_address": {"street": "1 Main St", "city": "Springfield", "postal_code": "12345",
-                                              "country": "US"}
-                }
-                """.formatted(email);
-    }
-
     /** Lets the clock move past the creation's millisecond, so a refreshed updated_at is visibly later. */
     private static void tick() throws InterruptedException {
         Thread.sleep(5);
@@ -58,7 +47,7 @@ class UpdateCustomerTest extends LifecycleSupport {
     void given_a_customer_when_patching_one_field_then_only_that_field_changes_and_updated_at_moves()
             throws Exception {
         var seller = operator.sellerOn("free");
-        JsonNode before = createCustomer(seller, fullCustomer(uniqueEmail()));
+        JsonNode before = createCustomer(seller, Customers.withEveryField(uniqueEmail()));
         String id = before.get("id").asString();
         tick();
 
@@ -121,7 +110,7 @@ class UpdateCustomerTest extends LifecycleSupport {
     @Test
     void given_a_customer_with_an_address_when_patching_the_address_then_it_is_replaced_not_merged() {
         var seller = operator.sellerOn("free");
-        JsonNode before = createCustomer(seller, fullCustomer(uniqueEmail()));
+        JsonNode before = createCustomer(seller, Customers.withEveryField(uniqueEmail()));
         String id = before.get("id").asString();
 
         Http.Response patched = patch(seller, id, "{\"address_data\": {\"city\": \"Hamburg\"}}");
@@ -141,7 +130,7 @@ class UpdateCustomerTest extends LifecycleSupport {
     @Test
     void given_a_customer_with_optional_fields_when_patching_them_with_null_then_they_are_cleared() {
         var seller = operator.sellerOn("free");
-        JsonNode before = createCustomer(seller, fullCustomer(uniqueEmail()));
+        JsonNode before = createCustomer(seller, Customers.withEveryField(uniqueEmail()));
         String id = before.get("id").asString();
 
         Http.Response patched = patch(seller, id, """
@@ -162,7 +151,7 @@ class UpdateCustomerTest extends LifecycleSupport {
     @Test
     void given_a_customer_when_patching_a_required_or_enum_field_with_null_then_400_type_error_and_nothing_changes() {
         var seller = operator.sellerOn("free");
-        JsonNode before = createCustomer(seller, fullCustomer(uniqueEmail()));
+        JsonNode before = createCustomer(seller, Customers.withEveryField(uniqueEmail()));
         String id = before.get("id").asString();
 
         for (String field : List.of("first_name", "last_name", "email", "language", "status")) {
@@ -185,7 +174,7 @@ class UpdateCustomerTest extends LifecycleSupport {
     @Test
     void given_invalid_patch_bodies_when_patching_then_400_in_the_create_grammar_and_nothing_changes() {
         var seller = operator.sellerOn("free");
-        JsonNode before = createCustomer(seller, fullCustomer(uniqueEmail()));
+        JsonNode before = createCustomer(seller, Customers.withEveryField(uniqueEmail()));
         String id = before.get("id").asString();
         String a101 = "a".repeat(101);
 

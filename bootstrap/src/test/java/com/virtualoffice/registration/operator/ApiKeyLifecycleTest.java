@@ -1,5 +1,14 @@
 package com.virtualoffice.registration.operator;
 
+import static com.virtualoffice.registration.support.Contract.FULL_KEY;
+import static com.virtualoffice.registration.support.Contract.ISSUED_KEY_FIELDS;
+import static com.virtualoffice.registration.support.Contract.LOWER_CASE_UUID;
+import static com.virtualoffice.registration.support.Contract.TIMESTAMP;
+import static com.virtualoffice.registration.support.Contract.assertCustomerNotFound;
+import static com.virtualoffice.registration.support.Contract.assertError;
+import static com.virtualoffice.registration.support.Contract.assertUnauthorized;
+import static com.virtualoffice.registration.support.Contract.propertyNames;
+import static com.virtualoffice.registration.support.Contract.sha256Hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Http;
@@ -34,11 +43,7 @@ class ApiKeyLifecycleTest extends OperatorTestSupport {
     }
 
     private static void assertAccepted(Http.Response response) {
-        assertError(response, 404, "Not Found", "Customer not found");
-    }
-
-    private static void assertUnauthorized(Http.Response response, String message) {
-        assertError(response, 401, "Unauthorized", message);
+        assertCustomerNotFound(response);
     }
 
     private String newSeller() {

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.operator;
 
+import static com.virtualoffice.registration.support.Contract.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Http;

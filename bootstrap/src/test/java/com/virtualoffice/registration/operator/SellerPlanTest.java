@@ -1,5 +1,9 @@
 package com.virtualoffice.registration.operator;
 
+import static com.virtualoffice.registration.support.Contract.SELLER_FIELDS;
+import static com.virtualoffice.registration.support.Contract.TIMESTAMP;
+import static com.virtualoffice.registration.support.Contract.assertError;
+import static com.virtualoffice.registration.support.Contract.propertyNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package com.virtualoffice.registration.webhooks;
 
+import static com.virtualoffice.registration.support.Contract.JSON;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -20,15 +22,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A webhook receiver on 127.0.0.1 (port 0) that a test programs: answer a status, or sleep before answering, for
  * any path. It records every request it gets: method, path, headers, raw body, arrival time and what it answered.
  */
 final class Receiver implements AutoCloseable {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What the receiver does with one request: wait this long (zero: not at all), then answer this status. */
     record Behaviour(Duration delay, int status) {

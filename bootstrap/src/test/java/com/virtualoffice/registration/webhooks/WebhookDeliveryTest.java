@@ -1,13 +1,13 @@
 package com.virtualoffice.registration.webhooks;
 
+import static com.virtualoffice.registration.support.Contract.LOWER_CASE_UUID;
+import static com.virtualoffice.registration.support.Contract.TIMESTAMP;
+import static com.virtualoffice.registration.support.Contract.ids;
 import static com.virtualoffice.registration.webhooks.WebhookApi.ALL_EVENTS;
-import static com.virtualoffice.registration.webhooks.WebhookApi.LOWER_CASE_UUID;
-import static com.virtualoffice.registration.webhooks.WebhookApi.TIMESTAMP;
 import static com.virtualoffice.registration.webhooks.WebhookApi.assertIsEvent;
 import static com.virtualoffice.registration.webhooks.WebhookApi.assertSigned;
 import static com.virtualoffice.registration.webhooks.WebhookApi.eventWithId;
 import static com.virtualoffice.registration.webhooks.WebhookApi.eventually;
-import static com.virtualoffice.registration.webhooks.WebhookApi.ids;
 import static com.virtualoffice.registration.webhooks.WebhookApi.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,12 @@
 package com.virtualoffice.registration.webhooks;
 
+import static com.virtualoffice.registration.support.Contract.LOWER_CASE_UUID;
+import static com.virtualoffice.registration.support.Contract.TIMESTAMP;
+import static com.virtualoffice.registration.support.Contract.assertBadRequest;
+import static com.virtualoffice.registration.support.Contract.assertError;
+import static com.virtualoffice.registration.support.Contract.ids;
 import static com.virtualoffice.registration.webhooks.WebhookApi.ALL_EVENTS;
-import static com.virtualoffice.registration.webhooks.WebhookApi.LOWER_CASE_UUID;
 import static com.virtualoffice.registration.webhooks.WebhookApi.SECRET;
-import static com.virtualoffice.registration.webhooks.WebhookApi.TIMESTAMP;
-import static com.virtualoffice.registration.webhooks.WebhookApi.assertBadRequest;
-import static com.virtualoffice.registration.webhooks.WebhookApi.assertError;
-import static com.virtualoffice.registration.webhooks.WebhookApi.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Http;

@@ -1,10 +1,10 @@
 package com.virtualoffice.registration.webhooks;
 
+import static com.virtualoffice.registration.support.Contract.ids;
 import static com.virtualoffice.registration.webhooks.WebhookApi.ALL_EVENTS;
 import static com.virtualoffice.registration.webhooks.WebhookApi.assertIsEvent;
 import static com.virtualoffice.registration.webhooks.WebhookApi.eventWithId;
 import static com.virtualoffice.registration.webhooks.WebhookApi.eventually;
-import static com.virtualoffice.registration.webhooks.WebhookApi.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.webhooks.Receiver.Behaviour;

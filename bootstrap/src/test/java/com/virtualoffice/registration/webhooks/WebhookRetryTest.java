@@ -1,7 +1,7 @@
 package com.virtualoffice.registration.webhooks;
 
+import static com.virtualoffice.registration.support.Contract.assertError;
 import static com.virtualoffice.registration.webhooks.WebhookApi.ALL_EVENTS;
-import static com.virtualoffice.registration.webhooks.WebhookApi.assertError;
 import static com.virtualoffice.registration.webhooks.WebhookApi.assertIsEvent;
 import static com.virtualoffice.registration.webhooks.WebhookApi.assertSigned;
 import static com.virtualoffice.registration.webhooks.WebhookApi.eventually;

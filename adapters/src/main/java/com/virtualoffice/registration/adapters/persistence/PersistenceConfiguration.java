@@ -4,6 +4,7 @@ import com.virtualoffice.registration.domain.PlanCatalog;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import javax.sql.DataSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,12 +73,12 @@ public class PersistenceConfiguration {
 
     /** The projections a rebuild replays: the read models, and none of the side effects (webhooks). */
     @Bean
-    ReadModelRebuild readModelRebuild(TransactionTemplate transaction, JdbcClient jdbc,
+    ReadModelRebuild readModelRebuild(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
                                       EventStorageEngine eventStore, CustomerTable customers, SellerTable sellers,
                                       ApiKeyTable apiKeys, CustomerEventTable customerEvents,
                                       @Value("${registration.read-models.replay-batch-size}") int batchSize,
                                       ExecutorService readModelReplays) {
-        return new ReadModelRebuild(transaction, jdbc, eventStore,
+        return new ReadModelRebuild(transaction, dataSource, jdbc, eventStore,
                 List.of(sellers, apiKeys, customers, customerEvents), batchSize, readModelReplays);
     }
 }

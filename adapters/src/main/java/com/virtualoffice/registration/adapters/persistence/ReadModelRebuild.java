@@ -1,6 +1,10 @@
 package com.virtualoffice.registration.adapters.persistence;
 
 import com.virtualoffice.registration.application.projections.ReadModels;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -9,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -37,8 +42,11 @@ public final class ReadModelRebuild implements ReadModels {
     static final List<String> TABLES = List.of("sellers", "api_keys", "customers", "customer_events");
     static final String SHADOW_SCHEMA = "read_model_rebuild";
     private static final int SAMPLE_IDS = 5;
+    /** Any fixed number no other advisory lock of this database uses. */
+    private static final long REPLAY_LOCK = 0x7265_706c_6179L;
 
     private final TransactionTemplate transaction;
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final EventStorageEngine eventStore;
     private final List<Object> projections;
@@ -48,9 +56,11 @@ public final class ReadModelRebuild implements ReadModels {
     private volatile long position;
     private volatile double eventsPerSecond;
 
-    ReadModelRebuild(TransactionTemplate transaction, JdbcClient jdbc, EventStorageEngine eventStore,
-                     List<Object> projections, int batchSize, ExecutorService background) {
+    ReadModelRebuild(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
+                     EventStorageEngine eventStore, List<Object> projections, int batchSize,
+                     ExecutorService background) {
         this.transaction = transaction;
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.projections = List.copyOf(projections);
@@ -96,6 +106,34 @@ public final class ReadModelRebuild implements ReadModels {
         if (!running.compareAndSet(false, true)) {
             throw new IllegalStateException("a replay of the read models is already under way");
         }
+        try (Connection guard = dataSource.getConnection()) {
+            // Instances share one rebuild schema: an advisory lock, held on a connection of its own for the
+            // whole run, keeps a second instance from replaying at the same time.
+            if (!advisoryLock(guard, "pg_try_advisory_lock")) {
+                throw new IllegalStateException("a replay of the read models is under way on another instance");
+            }
+            try {
+                return replayOnce(replaceLive);
+            } finally {
+                advisoryLock(guard, "pg_advisory_unlock");
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not take the replay lock", failure);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+            statement.setLong(1, REPLAY_LOCK);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private Verification replayOnce(boolean replaceLive) {
         try {
             String live = jdbc.sql("SELECT current_schema()").query(String.class).single();
             createShadowTables(live);
@@ -146,7 +184,6 @@ public final class ReadModelRebuild implements ReadModels {
             return result;
         } finally {
             dropShadowTables();
-            running.set(false);
         }
     }
 
