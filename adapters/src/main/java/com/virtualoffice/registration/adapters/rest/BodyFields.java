@@ -51,10 +51,6 @@ final class BodyFields {
         return body.has(field);
     }
 
-    boolean isNull(String field) {
-        return body.has(field) && body.get(field).isNull();
-    }
-
     /** A string that must be present and non-null. */
     String string(String field, int maxLength) {
         JsonNode value = body.get(field);

@@ -20,8 +20,8 @@ class ContractErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer value ? value : 500);
         String message = switch (status.value()) {
-            case 404 -> "Route " + request.getMethod() + ":"
-                    + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + " not found";
+            case 404 -> ErrorResponses.routeNotFound(request.getMethod(),
+                    String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
             case 413 -> "Request body is too large";
             default -> status.is5xxServerError() ? ErrorBody.UNEXPECTED : ErrorBody.reasonPhrase(status.value());
         };

@@ -31,7 +31,7 @@ class ErrorResponses {
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class,
             HttpRequestMethodNotSupportedException.class})
     ResponseEntity<ErrorBody> noRoute(HttpServletRequest request) {
-        return respond(HttpStatus.NOT_FOUND, routeNotFound(request));
+        return respond(HttpStatus.NOT_FOUND, routeNotFound(request.getMethod(), request.getRequestURI()));
     }
 
     /** The database is out of reach: say so at once rather than hang, and never half-accept a write. */
@@ -50,8 +50,8 @@ class ErrorResponses {
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorBody.UNEXPECTED);
     }
 
-    static String routeNotFound(HttpServletRequest request) {
-        return "Route " + request.getMethod() + ":" + request.getRequestURI() + " not found";
+    static String routeNotFound(String method, String path) {
+        return "Route " + method + ":" + path + " not found";
     }
 
     private static ResponseEntity<ErrorBody> respond(HttpStatus status, String message) {
