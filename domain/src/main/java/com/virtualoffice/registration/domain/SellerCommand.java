@@ -31,6 +31,12 @@ public sealed interface SellerCommand {
             Objects.requireNonNull(keyPrefix, "keyPrefix");
             Objects.requireNonNull(issuedAt, "issuedAt");
         }
+
+        /** Without the hash: commands end up in log lines and exception messages. */
+        @Override
+        public String toString() {
+            return "IssueApiKey[sellerId=" + sellerId + ", apiKeyId=" + apiKeyId + ", keyPrefix=" + keyPrefix + "]";
+        }
     }
 
     record RegisterCustomer(UUID sellerId, UUID customerId, CustomerDetails details, Instant issuedAt)

@@ -19,6 +19,12 @@ public sealed interface SellerEvent {
     @EventRevision("1")
     record ApiKeyIssued(UUID sellerId, UUID apiKeyId, String name, String keyHash, String keyPrefix,
                         Instant expiresAt, Instant issuedAt) implements SellerEvent {
+
+        /** Without the hash: events end up in log lines and exception messages. */
+        @Override
+        public String toString() {
+            return "ApiKeyIssued[sellerId=" + sellerId + ", apiKeyId=" + apiKeyId + ", keyPrefix=" + keyPrefix + "]";
+        }
     }
 
     @EventRevision("1")
