@@ -1,8 +1,6 @@
 package com.virtualoffice.registration.adapters.rest;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +56,10 @@ final class BodyFields {
             throw typeError(field, "string");
         }
         String text = value.asString();
+        if (text.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold it; say so rather than fail on the insert.
+            throw ApiProblem.badRequest(at(field) + " must NOT contain the character U+0000");
+        }
         if (text.codePointCount(0, text.length()) > maxLength) {
             throw ApiProblem.badRequest(at(field) + " must NOT have more than " + maxLength + " characters");
         }
@@ -103,11 +105,8 @@ final class BodyFields {
             return Optional.empty();
         }
         String text = string(field, Integer.MAX_VALUE);
-        try {
-            return Optional.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from));
-        } catch (DateTimeParseException notADateTime) {
-            throw ApiProblem.badRequest(at(field) + " must match format \"date-time\"");
-        }
+        return Optional.of(DateTimes.parse(text)
+                .orElseThrow(() -> ApiProblem.badRequest(at(field) + " must match format \"date-time\"")));
     }
 
     /** A nested object, checked with the same grammar under its own path; absent or null is none. */

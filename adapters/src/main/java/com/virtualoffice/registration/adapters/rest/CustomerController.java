@@ -183,6 +183,9 @@ class CustomerController {
         if (key.isEmpty()) {
             throw ApiProblem.badRequest("headers/idempotency-key must NOT have fewer than 1 characters");
         }
+        if (key.indexOf('\u0000') >= 0) {
+            throw ApiProblem.badRequest("headers/idempotency-key must NOT contain the character U+0000");
+        }
         if (key.length() > IDEMPOTENCY_KEY_MAX) {
             throw ApiProblem.badRequest("headers/idempotency-key must NOT have more than " + IDEMPOTENCY_KEY_MAX
                     + " characters");

@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -24,6 +26,7 @@ class ErrorResponses {
     ResponseEntity<ErrorBody> problem(ApiProblem problem) {
         return ResponseEntity.status(problem.status())
                 .headers(problem.headers())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorBody.of(problem.status(), problem.getMessage()));
     }
 
@@ -32,6 +35,12 @@ class ErrorResponses {
             HttpRequestMethodNotSupportedException.class})
     ResponseEntity<ErrorBody> noRoute(HttpServletRequest request) {
         return respond(HttpStatus.NOT_FOUND, routeNotFound(request.getMethod(), request.getRequestURI()));
+    }
+
+    /** A body Spring itself read (only outside the API's own routes, e.g. actuator) and could not. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable() {
+        return respond(HttpStatus.BAD_REQUEST, "Body is not valid JSON but content-type is set to 'application/json'");
     }
 
     /** The database is out of reach: say so at once rather than hang, and never half-accept a write. */
@@ -55,6 +64,7 @@ class ErrorResponses {
     }
 
     private static ResponseEntity<ErrorBody> respond(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(ErrorBody.of(status, message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorBody.of(status, message));
     }
 }

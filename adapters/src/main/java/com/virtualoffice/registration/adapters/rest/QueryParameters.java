@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.virtualoffice.registration.application.events.CustomerEvent;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -52,13 +50,8 @@ final class QueryParameters {
 
     /** An ISO 8601 date-time with an offset, e.g. {@code 2024-01-15T10:30:00.000Z}. */
     static Optional<Instant> dateTime(HttpServletRequest request, String name) {
-        return single(request, name).map(value -> {
-            try {
-                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
-            } catch (DateTimeParseException notADateTime) {
-                throw ApiProblem.badRequest("querystring/" + name + " must match format \"date-time\"");
-            }
-        });
+        return single(request, name).map(value -> DateTimes.parse(value)
+                .orElseThrow(() -> ApiProblem.badRequest("querystring/" + name + " must match format \"date-time\"")));
     }
 
     private static int limit(String value) {

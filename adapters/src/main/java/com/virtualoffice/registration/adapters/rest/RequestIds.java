@@ -22,6 +22,12 @@ final class RequestIds extends OncePerRequestFilter {
     private static final String LOG_KEY = "request_id";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /** Answers the container makes itself (and forwards to the error page) need an id as much as any other. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     static String of(HttpServletRequest request) {
         return (String) request.getAttribute(ATTRIBUTE);
     }
@@ -29,6 +35,12 @@ final class RequestIds extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String existing = of(request);
+        if (existing != null) {
+            // An error forward of a request that already has its id.
+            chain.doFilter(request, response);
+            return;
+        }
         String offered = request.getHeader(HEADER);
         String requestId = offered != null && ACCEPTABLE.matcher(offered).matches()
                 ? offered

@@ -21,6 +21,10 @@ import com.virtualoffice.registration.application.webhooks.RemoveWebhookEndpoint
 import com.virtualoffice.registration.application.webhooks.RetryWebhookDeliveryUseCase;
 import com.virtualoffice.registration.application.webhooks.WebhookDeliveriesUseCase;
 import com.virtualoffice.registration.domain.PlanCatalog;
+import jakarta.servlet.DispatcherType;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import java.time.InstantSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +37,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.ObjectMapper;
@@ -48,8 +54,27 @@ public class RestConfiguration {
     @Bean
     FilterRegistrationBean<RequestIds> requestIds() {
         var registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         // First of all filters, so that everything after it, errors included, carries the id.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Tomcat's error page for what it refuses itself, in the contract's shape instead of HTML. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonContainerErrors() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestGuard> requestGuard() {
+        var registration = new FilterRegistrationBean<>(new RequestGuard());
+        // Right after the request id, so that even these rejections carry one.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -61,6 +86,12 @@ public class RestConfiguration {
                 new RateLimits(rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.idleExpiry()));
         var admin = new AdminAuthentication(adminToken);
         return new WebMvcConfigurer() {
+            /** Every answer is JSON, whatever the client accepts: no negotiation to fail on a strange Accept. */
+            @Override
+            public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+                configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
+            }
+
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(apiKeys).addPathPatterns("/api/**");
