@@ -151,7 +151,7 @@ public final class ReadModelRebuild implements ReadModels {
                         batch.add(iterator.next());
                     }
                     transaction.executeWithoutResult(status -> {
-                        useShadowTables();
+                        useShadowTables(live);
                         batch.forEach(event -> apply(handlers, event));
                     });
                     reached = batch.getLast().trackingToken();
@@ -163,7 +163,7 @@ public final class ReadModelRebuild implements ReadModels {
             Verification result = transaction.execute(status -> {
                 // Writers wait from here until the commit; readers go on reading the live rows.
                 jdbc.sql("LOCK TABLE " + qualified(live) + " IN EXCLUSIVE MODE").update();
-                useShadowTables();
+                useShadowTables(live);
                 try (Stream<? extends TrackedEventMessage<?>> rest = eventStore.readEvents(bulkEnd, false)) {
                     rest.forEach(event -> {
                         apply(handlers, event);
@@ -225,8 +225,7 @@ public final class ReadModelRebuild implements ReadModels {
     }
 
     /** Only within the current transaction: the projections' table names now mean the copies. */
-    private void useShadowTables() {
-        String live = jdbc.sql("SELECT current_schema()").query(String.class).single();
+    private void useShadowTables(String live) {
         jdbc.sql("SET LOCAL search_path TO " + SHADOW_SCHEMA + ", " + live).update();
     }
 

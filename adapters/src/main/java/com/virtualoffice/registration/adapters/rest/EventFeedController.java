@@ -39,16 +39,9 @@ class EventFeedController {
 
     private EventJson.Page page(UUID sellerId, HttpServletRequest request) {
         int limit = QueryParameters.limit(request);
-        Optional<Optional<UUID>> cursor = QueryParameters.eventCursor(request);
-        if (cursor.isPresent() && cursor.get().isEmpty()) {
-            throw unknownCursor();
-        }
-        return feed.page(sellerId, cursor.flatMap(id -> id), limit)
+        Optional<UUID> cursor = QueryParameters.eventCursor(request);
+        return feed.page(sellerId, cursor, limit)
                 .map(EventJson.Page::of)
-                .orElseThrow(EventFeedController::unknownCursor);
-    }
-
-    private static ApiProblem unknownCursor() {
-        return ApiProblem.badRequest("querystring/starting_after must be the id of one of your events");
+                .orElseThrow(() -> ApiProblem.badRequest(QueryParameters.UNKNOWN_EVENT));
     }
 }

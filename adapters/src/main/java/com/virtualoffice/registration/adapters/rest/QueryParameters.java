@@ -43,9 +43,12 @@ final class QueryParameters {
         return single(request, "limit").map(QueryParameters::limit).orElse(DEFAULT_LIMIT);
     }
 
+    static final String UNKNOWN_EVENT = "querystring/starting_after must be the id of one of your events";
+
     /** An event id to continue after; an id that cannot be one is as unknown as one that never was. */
-    static Optional<Optional<UUID>> eventCursor(HttpServletRequest request) {
-        return single(request, "starting_after").map(CustomerEvent::fromPublicId);
+    static Optional<UUID> eventCursor(HttpServletRequest request) {
+        return single(request, "starting_after").map(id -> CustomerEvent.fromPublicId(id)
+                .orElseThrow(() -> ApiProblem.badRequest(UNKNOWN_EVENT)));
     }
 
     /** An ISO 8601 date-time with an offset, e.g. {@code 2024-01-15T10:30:00.000Z}. */
