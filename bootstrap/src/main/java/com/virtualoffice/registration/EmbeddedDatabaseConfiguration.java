@@ -33,6 +33,10 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(postgresData)
                 .setCleanDataDirectory(false)
+                // zonky's defaults are made for throwaway test databases (no fsync, commits acknowledged before
+                // they are on disk); this one keeps the service's data, so a crash must not lose or corrupt it.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info("embedded PostgreSQL on port {} with data in {}", postgres.getPort(), postgresData);
         return postgres;
