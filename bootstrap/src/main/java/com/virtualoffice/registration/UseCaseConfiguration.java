@@ -34,7 +34,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,9 +57,16 @@ class UseCaseConfiguration {
         return UUID::randomUUID;
     }
 
+    /** Sends each seller's queued commands; a virtual thread per batch, as each mostly waits for PostgreSQL. */
+    @Bean(destroyMethod = "close")
+    ExecutorService sellerLanes() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("seller-lane-", 0).factory());
+    }
+
     @Bean
-    SellerCommandSender sellerCommandSender(CommandGateway commandGateway) {
-        return new SellerCommandSender(commandGateway);
+    SellerCommandSender sellerCommandSender(CommandGateway commandGateway, ExecutorService sellerLanes,
+                                            @Value("${registration.commands.max-batch-size}") int maxBatchSize) {
+        return new SellerCommandSender(commandGateway, sellerLanes, maxBatchSize);
     }
 
     @Bean

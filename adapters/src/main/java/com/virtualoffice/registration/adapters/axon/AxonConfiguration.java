@@ -1,7 +1,6 @@
 package com.virtualoffice.registration.adapters.axon;
 
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.domain.SellerCommand;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
@@ -28,7 +27,6 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -170,10 +168,9 @@ public class AxonConfiguration {
         return new CaffeineAggregateCache(properties.sellerCacheSize());
     }
 
-    /** Commands are domain records without Axon annotations; each names its seller. */
     @Bean(SELLER_TARGET_RESOLVER)
     CommandTargetResolver sellerTargetResolver() {
-        return command -> new VersionedAggregateIdentifier(((SellerCommand) command.getPayload()).sellerId(), null);
+        return new SellerTargetResolver();
     }
 
     /** Copies who and which request from each command onto the events it causes: the audit trail. */

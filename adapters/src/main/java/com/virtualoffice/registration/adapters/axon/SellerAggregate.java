@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.virtualoffice.registration.application.shared.SellerCommandBatch;
 import com.virtualoffice.registration.domain.Decision;
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.PlanCatalog;
@@ -19,9 +20,11 @@ import com.virtualoffice.registration.domain.SellerCommand.RevokeApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
 import com.virtualoffice.registration.domain.SellerEvent;
 import com.virtualoffice.registration.domain.SellerState;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -55,42 +58,50 @@ class SellerAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     Decision handle(RegisterSeller command, PlanCatalog plans) {
-        return decideAndRecord(command, plans);
+        return decideAndRecord(command, plans, MetaData.emptyInstance());
     }
 
     @CommandHandler
     Decision handle(IssueApiKey command, PlanCatalog plans) {
-        return decideAndRecord(command, plans);
+        return decideAndRecord(command, plans, MetaData.emptyInstance());
     }
 
     @CommandHandler
     Decision handle(RegisterCustomer command, PlanCatalog plans) {
-        return decideAndRecord(command, plans);
+        return decideAndRecord(command, plans, MetaData.emptyInstance());
     }
 
     @CommandHandler
     Decision handle(UpdateCustomer command, PlanCatalog plans) {
-        return decideAndRecord(command, plans);
+        return decideAndRecord(command, plans, MetaData.emptyInstance());
     }
 
     @CommandHandler
     Decision handle(DeleteCustomer command, PlanCatalog plans) {
-        return decideAndRecord(command, plans);
+        return decideAndRecord(command, plans, MetaData.emptyInstance());
     }
 
     @CommandHandler
     Decision handle(ChangePlan command, PlanCatalog plans) {
-        return decideAndRecord(command, plans);
+        return decideAndRecord(command, plans, MetaData.emptyInstance());
     }
 
     @CommandHandler
     Decision handle(RevokeApiKey command, PlanCatalog plans) {
-        return decideAndRecord(command, plans);
+        return decideAndRecord(command, plans, MetaData.emptyInstance());
     }
 
     @CommandHandler
     Decision handle(DeleteApiKey command, PlanCatalog plans) {
-        return decideAndRecord(command, plans);
+        return decideAndRecord(command, plans, MetaData.emptyInstance());
+    }
+
+    /** Group commit: each command is decided on the state its predecessors in the batch left. */
+    @CommandHandler
+    List<Decision> handle(SellerCommandBatch batch, PlanCatalog plans) {
+        return batch.entries().stream()
+                .map(entry -> decideAndRecord(entry.command(), plans, MetaData.from(entry.provenance())))
+                .toList();
     }
 
     @EventSourcingHandler
@@ -104,10 +115,11 @@ class SellerAggregate {
         return state;
     }
 
-    private Decision decideAndRecord(SellerCommand command, PlanCatalog plans) {
+    /** A batch's provenance is given per command; a single command's travels on its message instead. */
+    private Decision decideAndRecord(SellerCommand command, PlanCatalog plans, MetaData provenance) {
         Decision decision = Seller.decide(command, state, plans);
         if (decision instanceof Accepted accepted) {
-            accepted.events().forEach(event -> apply(event));
+            accepted.events().forEach(event -> apply(event, provenance));
         }
         return decision;
     }

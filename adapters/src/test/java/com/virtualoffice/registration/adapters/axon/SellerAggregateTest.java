@@ -2,6 +2,8 @@ package com.virtualoffice.registration.adapters.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.application.shared.SellerCommandBatch;
 import com.virtualoffice.registration.domain.Address;
 import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.CustomerDetails;
@@ -33,7 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,8 +56,7 @@ class SellerAggregateTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(SellerAggregate.class)
                 .registerInjectableResource(PLANS)
-                .registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
-                        ((SellerCommand) command.getPayload()).sellerId(), null));
+                .registerCommandTargetResolver(new SellerTargetResolver());
     }
 
     @Test
@@ -254,6 +256,48 @@ class SellerAggregateTest {
                 .when(new RegisterCustomer(SELLER, BOB, details("ada@example.com"), NOW))
                 .expectNoEvents()
                 .expectResultMessagePayload(new Decision.Rejected(new CustomerLimitReached(1)));
+    }
+
+    @Test
+    void a_batch_decides_each_command_on_what_the_commands_before_it_left() {
+        CustomerRegistered ada = new CustomerRegistered(SELLER, ADA, "Ada", "Lovelace", "ada@example.com", null,
+                null, Language.DE, CustomerStatus.ACTIVE, Address.EMPTY, null, NOW);
+        CustomerDeleted adaGone = new CustomerDeleted(SELLER, ADA, NOW);
+        CustomerRegistered bob = new CustomerRegistered(SELLER, BOB, "Ada", "Lovelace", "ADA@example.com", null,
+                null, Language.DE, CustomerStatus.ACTIVE, Address.EMPTY, null, NOW);
+        fixture.given(new SellerRegistered(SELLER, "Acme", "free", NOW))
+                .when(new SellerCommandBatch(SELLER, List.of(
+                        entry(new RegisterCustomer(SELLER, ADA, details("ada@example.com"), NOW), "request-1"),
+                        entry(new RegisterCustomer(SELLER, BOB, details("ADA@example.com"), NOW), "request-2"),
+                        entry(new DeleteCustomer(SELLER, ADA, NOW), "request-3"),
+                        entry(new RegisterCustomer(SELLER, BOB, details("ADA@example.com"), NOW), "request-4"))))
+                .expectEvents(withRequest(ada, "request-1"), withRequest(adaGone, "request-3"),
+                        withRequest(bob, "request-4"))
+                .expectResultMessagePayload(List.of(
+                        new Decision.Accepted(List.of(ada)),
+                        new Decision.Rejected(new EmailAlreadyTaken()),
+                        new Decision.Accepted(List.of(adaGone)),
+                        new Decision.Accepted(List.of(bob))));
+    }
+
+    @Test
+    void a_batch_of_refusals_records_nothing() {
+        fixture.given(new SellerRegistered(SELLER, "Acme", "tiny", NOW), registered(ADA, "ada@example.com"))
+                .when(new SellerCommandBatch(SELLER, List.of(
+                        entry(new RegisterCustomer(SELLER, BOB, details("bob@example.com"), NOW), "request-1"),
+                        entry(new DeleteCustomer(SELLER, BOB, NOW), "request-2"))))
+                .expectNoEvents()
+                .expectResultMessagePayload(List.of(new Decision.Rejected(new CustomerLimitReached(1)),
+                        new Decision.Rejected(new CustomerNotFound())));
+    }
+
+    private static SellerCommandBatch.Entry entry(SellerCommand command, String requestId) {
+        return new SellerCommandBatch.Entry(command, Map.of(Provenance.REQUEST_ID, requestId));
+    }
+
+    /** Each event of a batch carries the provenance of the command that caused it. */
+    private static EventMessage<?> withRequest(Object event, String requestId) {
+        return GenericEventMessage.asEventMessage(event).withMetaData(Map.of(Provenance.REQUEST_ID, requestId));
     }
 
     private static CustomerRegistered registered(UUID customerId, String email) {

@@ -5,6 +5,7 @@ import com.virtualoffice.registration.application.shared.SellerCommandSender;
 import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.Decision.Rejected;
+import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
 import java.time.InstantSource;
 import java.util.UUID;
@@ -26,8 +27,11 @@ public final class UpdateCustomerUseCase {
         var command = new UpdateCustomer(sellerId, customerId, changes, clock.instant());
         return switch (sender.send(command, provenance).orElseThrow()) {
             // The event carries only the changed fields; the whole customer comes from the customer table,
-            // which was written in the same transaction as the event.
-            case Accepted accepted -> new UpdateOutcome.Updated(customers.find(sellerId, customerId).orElseThrow());
+            // which was written in the same transaction as the event. A delete decided right after the update
+            // (even in the same group commit) may have removed it since: then it is, by now, not found.
+            case Accepted accepted -> customers.find(sellerId, customerId)
+                    .<UpdateOutcome>map(UpdateOutcome.Updated::new)
+                    .orElseGet(() -> new UpdateOutcome.Refused(new Rejection.CustomerNotFound()));
             case Rejected rejected -> new UpdateOutcome.Refused(rejected.rejection());
         };
     }

@@ -2,7 +2,19 @@ package com.virtualoffice.registration.application.shared;
 
 import com.virtualoffice.registration.domain.Decision;
 import com.virtualoffice.registration.domain.SellerCommand;
+import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -11,23 +23,132 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 /**
  * Sends a command to its seller and waits for the seller's decision. Every use case that changes a seller goes
  * through here, so provenance is attached the same way everywhere.
+ *
+ * <p>A seller decides one command at a time and each decision is a transaction, so a busy seller is bounded by
+ * how many transactions per second one lock holder can commit. Commands that arrive while one of the seller's
+ * transactions runs therefore wait in the seller's lane and then go together, as one {@link SellerCommandBatch}
+ * decided in order in a single transaction: group commit. A lone command goes as itself, without waiting.
  */
 public final class SellerCommandSender {
 
     private final CommandGateway commandGateway;
+    private final Executor lanesExecutor;
+    private final int maxBatchSize;
+    private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
-    public SellerCommandSender(CommandGateway commandGateway) {
+    public SellerCommandSender(CommandGateway commandGateway, Executor lanesExecutor, int maxBatchSize) {
+        if (maxBatchSize < 1) {
+            throw new IllegalArgumentException("a batch holds at least one command, not " + maxBatchSize);
+        }
         this.commandGateway = commandGateway;
+        this.lanesExecutor = lanesExecutor;
+        this.maxBatchSize = maxBatchSize;
     }
 
     /** The seller's decision, or empty when no seller with the command's id exists. */
     public Optional<Decision> send(SellerCommand command, Provenance provenance) {
-        var message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.from(provenance.asMetaData()));
+        if (command instanceof RegisterSeller) {
+            // Creates the seller: there is nothing to queue behind yet.
+            return sendAlone(new Pending(command, provenance.asMetaData()));
+        }
+        Pending pending = new Pending(command, provenance.asMetaData());
+        lanes.computeIfAbsent(command.sellerId(), Lane::new).add(pending);
+        try {
+            return pending.answer.join();
+        } catch (CompletionException failure) {
+            // The caller sees the failure as if it had sent the command itself.
+            switch (failure.getCause()) {
+                case RuntimeException cause -> throw cause;
+                case Error cause -> throw cause;
+                default -> throw failure;
+            }
+        }
+    }
+
+    private Optional<Decision> sendAlone(Pending pending) {
+        var message = GenericCommandMessage.asCommandMessage(pending.command)
+                .andMetaData(MetaData.from(pending.provenance));
         try {
             return Optional.of(commandGateway.sendAndWait(message));
         } catch (AggregateNotFoundException unknownSeller) {
             return Optional.empty();
+        }
+    }
+
+    private Optional<List<Decision>> sendTogether(UUID sellerId, List<Pending> batch) {
+        var entries = batch.stream().map(pending -> new SellerCommandBatch.Entry(pending.command,
+                pending.provenance)).toList();
+        try {
+            return Optional.of(commandGateway.sendAndWait(new SellerCommandBatch(sellerId, entries)));
+        } catch (AggregateNotFoundException unknownSeller) {
+            return Optional.empty();
+        }
+    }
+
+    private record Pending(SellerCommand command, Map<String, String> provenance,
+                           CompletableFuture<Optional<Decision>> answer) {
+
+        Pending(SellerCommand command, Map<String, String> provenance) {
+            this(command, provenance, new CompletableFuture<>());
+        }
+    }
+
+    /** One seller's queue; at most one batch of it is in flight at a time. */
+    private final class Lane {
+
+        private final UUID sellerId;
+        private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean sending = new AtomicBoolean();
+
+        Lane(UUID sellerId) {
+            this.sellerId = sellerId;
+        }
+
+        void add(Pending pending) {
+            waiting.add(pending);
+            sendNextIfIdle();
+        }
+
+        /** Whoever finds work and no batch in flight starts one; the flag makes sure only one does. */
+        private void sendNextIfIdle() {
+            if (!waiting.isEmpty() && sending.compareAndSet(false, true)) {
+                lanesExecutor.execute(this::sendNext);
+            }
+        }
+
+        private void sendNext() {
+            try {
+                List<Pending> batch = new ArrayList<>();
+                for (Pending next; batch.size() < maxBatchSize && (next = waiting.poll()) != null; ) {
+                    batch.add(next);
+                }
+                send(batch);
+            } finally {
+                sending.set(false);
+                if (waiting.isEmpty()) {
+                    // A command added to this lane meanwhile is not lost: its sender starts a batch itself.
+                    lanes.remove(sellerId, this);
+                }
+                sendNextIfIdle();
+            }
+        }
+
+        private void send(List<Pending> batch) {
+            try {
+                if (batch.size() == 1) {
+                    Pending alone = batch.getFirst();
+                    alone.answer.complete(sendAlone(alone));
+                    return;
+                }
+                Optional<List<Decision>> decisions = sendTogether(sellerId, batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    int index = i;
+                    batch.get(i).answer.complete(decisions.map(all -> all.get(index)));
+                }
+            } catch (RuntimeException | Error failure) {
+                // Nothing of the batch was written: every command in it failed the same way.
+                batch.forEach(pending -> pending.answer.completeExceptionally(failure));
+            }
         }
     }
 }
