@@ -31,14 +31,16 @@ class ApiKeyTable implements ApiKeyDirectory {
             """;
 
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    ApiKeyTable(JdbcClient jdbc) {
+    ApiKeyTable(JdbcClient jdbc, ProjectionWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(ApiKeyIssued event) {
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO api_keys (id, seller_id, name, prefix, key_hash, expires_at, created_at)
                         VALUES (:id, :sellerId, :name, :prefix, :hash, :expiresAt, :createdAt)
                         """)
@@ -54,7 +56,7 @@ class ApiKeyTable implements ApiKeyDirectory {
 
     @EventHandler
     void on(ApiKeyRevoked event) {
-        jdbc.sql("UPDATE api_keys SET revoked_at = :revokedAt WHERE id = :id")
+        writes.sql("UPDATE api_keys SET revoked_at = :revokedAt WHERE id = :id")
                 .param("revokedAt", toColumn(event.revokedAt()))
                 .param("id", event.apiKeyId())
                 .update();
@@ -63,7 +65,7 @@ class ApiKeyTable implements ApiKeyDirectory {
     /** A deleted key is gone: presented again, it is as unknown as a key never issued. */
     @EventHandler
     void on(ApiKeyDeleted event) {
-        jdbc.sql("DELETE FROM api_keys WHERE id = :id").param("id", event.apiKeyId()).update();
+        writes.sql("DELETE FROM api_keys WHERE id = :id").param("id", event.apiKeyId()).update();
     }
 
     @Override

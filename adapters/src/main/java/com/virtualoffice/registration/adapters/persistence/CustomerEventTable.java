@@ -38,10 +38,12 @@ class CustomerEventTable implements CustomerEvents {
             + " actor_type, api_key_id, api_key_prefix, request_id, customer";
 
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final ObjectMapper json;
 
-    CustomerEventTable(JdbcClient jdbc, ObjectMapper json) {
+    CustomerEventTable(JdbcClient jdbc, ProjectionWrites writes, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
@@ -119,7 +121,11 @@ class CustomerEventTable implements CustomerEvents {
         return Optional.of(new EventPage(hasMore ? events.subList(0, limit) : events, hasMore));
     }
 
+    /** The customer as its last event left it: written by this transaction, or else stored. */
     private CustomerView current(UUID sellerId, UUID customerId) {
+        if (writes.remembered().get(customerId) instanceof CustomerView written) {
+            return written;
+        }
         return jdbc.sql("SELECT customer FROM customer_events WHERE customer_id = :customerId"
                         + " AND seller_id = :sellerId ORDER BY sequence_number DESC LIMIT 1")
                 .param("customerId", customerId)
@@ -136,7 +142,8 @@ class CustomerEventTable implements CustomerEvents {
     private void record(EventMessage<?> message, long sequence, CustomerEventType type, CustomerView customer,
                         Instant occurredAt) {
         MetaData metaData = message.getMetaData();
-        jdbc.sql("""
+        writes.remembered().put(customer.id(), customer);
+        writes.sql("""
                         INSERT INTO customer_events (event_id, seller_id, sequence_number, customer_id, type,
                             occurred_at, actor_type, api_key_id, api_key_prefix, request_id, customer)
                         VALUES (:eventId, :sellerId, :sequence, :customerId, :type, :occurredAt, :actorType,

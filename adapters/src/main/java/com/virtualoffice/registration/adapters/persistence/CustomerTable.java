@@ -40,17 +40,19 @@ class CustomerTable implements Customers {
     private static final Set<String> JSONB_COLUMNS = Set.of("address_data", "postal_redirect_address");
 
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final AddressJson addresses;
 
-    CustomerTable(JdbcClient jdbc, AddressJson addresses) {
+    CustomerTable(JdbcClient jdbc, ProjectionWrites writes, AddressJson addresses) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.addresses = addresses;
     }
 
     @EventHandler
     void on(CustomerRegistered event) {
         CustomerView customer = CustomerView.registered(event);
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO customers (id, seller_id, first_name, last_name, email, company_name,
                             legal_entity, language, address_data, postal_redirect_address, status, source,
                             created_at, updated_at)
@@ -98,12 +100,12 @@ class CustomerTable implements Customers {
                     .append(JSONB_COLUMNS.contains(column) ? "CAST(:" + column + " AS JSONB)" : ":" + column);
         }
         values.put("id", event.customerId());
-        jdbc.sql("UPDATE customers SET " + assignments + " WHERE id = :id").params(values).update();
+        writes.sql("UPDATE customers SET " + assignments + " WHERE id = :id").params(values).update();
     }
 
     @EventHandler
     void on(CustomerDeleted event) {
-        jdbc.sql("UPDATE customers SET deleted_at = :deletedAt WHERE id = :id")
+        writes.sql("UPDATE customers SET deleted_at = :deletedAt WHERE id = :id")
                 .param("deletedAt", toColumn(event.deletedAt()))
                 .param("id", event.customerId())
                 .update();

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -25,23 +26,28 @@ public class PersistenceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PersistenceConfiguration.class);
 
     @Bean
-    CustomerTable customerTable(JdbcClient jdbc, ObjectMapper objectMapper) {
-        return new CustomerTable(jdbc, new AddressJson(objectMapper));
+    ProjectionWrites projectionWrites(NamedParameterJdbcTemplate jdbc) {
+        return new ProjectionWrites(jdbc);
     }
 
     @Bean
-    SellerTable sellerTable(JdbcClient jdbc, PlanCatalog plans) {
-        return new SellerTable(jdbc, plans);
+    CustomerTable customerTable(JdbcClient jdbc, ProjectionWrites writes, ObjectMapper objectMapper) {
+        return new CustomerTable(jdbc, writes, new AddressJson(objectMapper));
     }
 
     @Bean
-    CustomerEventTable customerEventTable(JdbcClient jdbc, ObjectMapper objectMapper) {
-        return new CustomerEventTable(jdbc, objectMapper);
+    SellerTable sellerTable(JdbcClient jdbc, ProjectionWrites writes, PlanCatalog plans) {
+        return new SellerTable(jdbc, writes, plans);
     }
 
     @Bean
-    ApiKeyTable apiKeyTable(JdbcClient jdbc) {
-        return new ApiKeyTable(jdbc);
+    CustomerEventTable customerEventTable(JdbcClient jdbc, ProjectionWrites writes, ObjectMapper objectMapper) {
+        return new CustomerEventTable(jdbc, writes, objectMapper);
+    }
+
+    @Bean
+    ApiKeyTable apiKeyTable(JdbcClient jdbc, ProjectionWrites writes) {
+        return new ApiKeyTable(jdbc, writes);
     }
 
     @Bean(destroyMethod = "flush")
@@ -74,11 +80,12 @@ public class PersistenceConfiguration {
     /** The projections a rebuild replays: the read models, and none of the side effects (webhooks). */
     @Bean
     ReadModelRebuild readModelRebuild(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
+                                      ProjectionWrites writes,
                                       EventStorageEngine eventStore, CustomerTable customers, SellerTable sellers,
                                       ApiKeyTable apiKeys, CustomerEventTable customerEvents,
                                       @Value("${registration.read-models.replay-batch-size}") int batchSize,
                                       ExecutorService readModelReplays) {
-        return new ReadModelRebuild(transaction, dataSource, jdbc, eventStore,
+        return new ReadModelRebuild(transaction, dataSource, jdbc, writes, eventStore,
                 List.of(sellers, apiKeys, customers, customerEvents), batchSize, readModelReplays);
     }
 }

@@ -48,6 +48,7 @@ public final class ReadModelRebuild implements ReadModels {
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final EventStorageEngine eventStore;
     private final List<Object> projections;
     private final int batchSize;
@@ -57,11 +58,12 @@ public final class ReadModelRebuild implements ReadModels {
     private volatile double eventsPerSecond;
 
     ReadModelRebuild(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
-                     EventStorageEngine eventStore, List<Object> projections, int batchSize,
+                     ProjectionWrites writes, EventStorageEngine eventStore, List<Object> projections, int batchSize,
                      ExecutorService background) {
         this.transaction = transaction;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.writes = writes;
         this.eventStore = eventStore;
         this.projections = List.copyOf(projections);
         this.batchSize = batchSize;
@@ -170,6 +172,8 @@ public final class ReadModelRebuild implements ReadModels {
                         replayed[0]++;
                     });
                 }
+                // The projections' writes wait for the commit; they must reach the copies before comparing.
+                writes.flush();
                 jdbc.sql("SET LOCAL search_path TO " + live).update();
                 if (replaceLive) {
                     TABLES.forEach(table -> replaceRows(live, table));

@@ -24,16 +24,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SellerTable implements Sellers {
 
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final PlanCatalog plans;
 
-    SellerTable(JdbcClient jdbc, PlanCatalog plans) {
+    SellerTable(JdbcClient jdbc, ProjectionWrites writes, PlanCatalog plans) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.plans = plans;
     }
 
     @EventHandler
     void on(SellerRegistered event) {
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO sellers (id, name, plan, customer_count, created_at, updated_at)
                         VALUES (:id, :name, :plan, 0, :at, :at)
                         """)
@@ -46,7 +48,7 @@ class SellerTable implements Sellers {
 
     @EventHandler
     void on(SellerPlanChanged event) {
-        jdbc.sql("UPDATE sellers SET plan = :plan, updated_at = :at WHERE id = :id")
+        writes.sql("UPDATE sellers SET plan = :plan, updated_at = :at WHERE id = :id")
                 .param("plan", event.plan())
                 .param("at", toColumn(event.changedAt()))
                 .param("id", event.sellerId())
@@ -55,14 +57,14 @@ class SellerTable implements Sellers {
 
     @EventHandler
     void on(CustomerRegistered event) {
-        jdbc.sql("UPDATE sellers SET customer_count = customer_count + 1 WHERE id = :id")
+        writes.sql("UPDATE sellers SET customer_count = customer_count + 1 WHERE id = :id")
                 .param("id", event.sellerId())
                 .update();
     }
 
     @EventHandler
     void on(CustomerDeleted event) {
-        jdbc.sql("UPDATE sellers SET customer_count = customer_count - 1 WHERE id = :id")
+        writes.sql("UPDATE sellers SET customer_count = customer_count - 1 WHERE id = :id")
                 .param("id", event.sellerId())
                 .update();
     }

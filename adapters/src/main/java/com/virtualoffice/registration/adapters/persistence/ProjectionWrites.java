@@ -1,0 +1,135 @@
+package com.virtualoffice.registration.adapters.persistence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * How the projections write. Within a transaction the statements are gathered and sent just before it commits,
+ * in JDBC batches: a replay chunk of a thousand events, or a seller's group commit, then costs a few round trips
+ * instead of one per statement. Outside a transaction each statement runs at once.
+ *
+ * <p>Statements keep their order per table, which is all the projections rely on: none of their writes reads
+ * another table. A projection that reads its own table while writing asks {@link #remembered()} first, for what
+ * this transaction wrote but has not sent yet.
+ */
+final class ProjectionWrites {
+
+    private static final Pattern WRITTEN_TABLE =
+            Pattern.compile("^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ProjectionWrites(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One INSERT, UPDATE or DELETE of one table, with named parameters. */
+    Statement sql(String sql) {
+        Matcher table = WRITTEN_TABLE.matcher(sql);
+        if (!table.find()) {
+            throw new IllegalArgumentException("not a write of one table: " + sql);
+        }
+        return new Statement(table.group(1).toLowerCase(), sql);
+    }
+
+    /** Sends what this transaction gathered so far, e.g. before reading the tables in it. */
+    void flush() {
+        pending().ifPresent(Pending::send);
+    }
+
+    /**
+     * Values a projection keeps for the rest of this transaction, beside rows not yet sent. Outside a
+     * transaction, an empty map that forgets.
+     */
+    Map<Object, Object> remembered() {
+        return pending().map(pending -> pending.remembered).orElseGet(HashMap::new);
+    }
+
+    private java.util.Optional<Pending> pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return java.util.Optional.empty();
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        return java.util.Optional.of(pending);
+    }
+
+    final class Statement {
+
+        private final String table;
+        private final String sql;
+        private final MapSqlParameterSource parameters = new MapSqlParameterSource();
+
+        private Statement(String table, String sql) {
+            this.table = table;
+            this.sql = sql;
+        }
+
+        Statement param(String name, Object value) {
+            parameters.addValue(name, value);
+            return this;
+        }
+
+        Statement params(Map<String, ?> values) {
+            parameters.addValues(values);
+            return this;
+        }
+
+        void update() {
+            pending().ifPresentOrElse(pending -> pending.add(this), () -> jdbc.update(sql, parameters));
+        }
+    }
+
+    /** One transaction's statements, per table in order, sent before it commits. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final Map<String, List<Statement>> byTable = new LinkedHashMap<>();
+        private final Map<Object, Object> remembered = new HashMap<>();
+
+        void add(Statement statement) {
+            byTable.computeIfAbsent(statement.table, table -> new ArrayList<>()).add(statement);
+        }
+
+        /** Consecutive runs of one SQL text go as one JDBC batch. */
+        void send() {
+            for (List<Statement> statements : byTable.values()) {
+                for (int start = 0; start < statements.size(); ) {
+                    String sql = statements.get(start).sql;
+                    int end = start;
+                    while (end < statements.size() && statements.get(end).sql.equals(sql)) {
+                        end++;
+                    }
+                    jdbc.batchUpdate(sql, statements.subList(start, end).stream()
+                            .map(statement -> (SqlParameterSource) statement.parameters)
+                            .toArray(SqlParameterSource[]::new));
+                    start = end;
+                }
+            }
+            byTable.clear();
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            send();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(ProjectionWrites.this);
+        }
+    }
+}
