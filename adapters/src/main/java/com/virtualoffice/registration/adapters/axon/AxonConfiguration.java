@@ -38,6 +38,7 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -163,9 +164,12 @@ public class AxonConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
     }
 
+    /** Checked against the store before each use when other instances may append to the same sellers. */
     @Bean(SELLER_CACHE)
-    Cache sellerCache(AxonProperties properties) {
-        return new CaffeineAggregateCache(properties.sellerCacheSize());
+    Cache sellerCache(AxonProperties properties, JdbcClient jdbc, EventSchema eventSchema) {
+        Cache cache = new CaffeineAggregateCache(properties.sellerCacheSize());
+        return properties.verifyCachedSellers() ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema))
+                : cache;
     }
 
     @Bean(SELLER_TARGET_RESOLVER)

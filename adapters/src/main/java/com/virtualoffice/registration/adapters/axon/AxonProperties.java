@@ -2,17 +2,20 @@ package com.virtualoffice.registration.adapters.axon;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Tuning of the event-sourced command side; the values and what they trade are documented in application.yml.
  *
  * @param snapshotThreshold events after which a seller is snapshotted, bounding the events replayed on a load
  * @param sellerCacheSize sellers kept in memory between commands
+ * @param verifyCachedSellers whether a cached seller is checked against the event store before it decides; on
+ *                            unless configured off, since without it a second instance makes wrong rejections
  * @param conflictRetries attempts after a conflicting append by another instance, before giving up
  * @param conflictBackoff pause before the first retry, doubled on each further one
  * @param tokenClaimTimeout how long a streaming processor's claim on a segment holds without renewal
  */
 @ConfigurationProperties("registration.axon")
-record AxonProperties(int snapshotThreshold, int sellerCacheSize, int conflictRetries, Duration conflictBackoff,
-                      Duration tokenClaimTimeout) {
+record AxonProperties(int snapshotThreshold, int sellerCacheSize, @DefaultValue("true") boolean verifyCachedSellers,
+                      int conflictRetries, Duration conflictBackoff, Duration tokenClaimTimeout) {
 }
