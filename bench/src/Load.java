@@ -1,3 +1,7 @@
+import com.sun.net.httpserver.HttpServer;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -6,97 +10,313 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A small HTTP load generator for the benchmarks, run as a single source file: {@code java bench/src/Load.java}.
+ * KEYS is one API key or several joined by commas: creates take them in turn, which spreads them over sellers.
  *
  * <pre>
- *   seller  URL ADMIN_TOKEN PLAN                  -> prints "SELLER_ID API_KEY"
- *   seed    URL API_KEY COUNT CONCURRENCY PREFIX  -> registers COUNT customers; prints rate and statuses
- *   latency URL API_KEY REQUESTS PATH...          -> GETs each PATH REQUESTS times, one at a time; prints
- *                                                     "PATH p50_ms p99_ms"
+ *   seller  URL ADMIN_TOKEN PLAN [COUNT]             -> prints "SELLER_ID API_KEY", one line per new seller
+ *   seed    URL KEYS COUNT CONCURRENCY PREFIX [FROM]  -> registers COUNT customers PREFIX{FROM...}@example.com;
+ *                                                       prints rate and statuses
+ *   latency URL API_KEY REQUESTS PATH...             -> GETs each PATH REQUESTS times, one at a time; prints
+ *                                                       "PATH p50_ms p99_ms"
+ *   creates URL API_KEY REQUESTS PREFIX              -> REQUESTS creates one at a time; prints "p50_ms p99_ms"
+ *   closed  URL KEYS CLIENTS WARMUP_S SECONDS PREFIX -> closed loop for each client count of CLIENTS (e.g.
+ *                                                       1,8,32): each client sends its next create when the last
+ *                                                       answered; one line per count: "clients creates/s p50_ms
+ *                                                       p99_ms errors client_cpu_%"
+ *   open    URL KEYS RATE WARMUP_S SECONDS PREFIX    -> creates at a fixed arrival rate, whatever the answers do;
+ *                                                       prints "target/s creates/s p50_ms p99_ms errors"
+ *   ceiling CLIENTS WARMUP_S SECONDS                 -> closed, against a server in this JVM that answers 201 at
+ *                                                       once: what this client can send on this machine
  * </pre>
+ *
+ * Latencies are client-side, from sending a request to having read its whole answer; only 201s (200s for GETs)
+ * count in rates and percentiles, everything else is an error and is itemised on stderr. Each client is a
+ * virtual thread, so a thousand waiting clients cost no more than a few.
  */
 public class Load {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // One client for everything, HTTP/1.1 so that each connection is a plain keep-alive one (the default,
+    // HTTP/2, would ask every new connection to upgrade). Its pool opens as many connections as requests are in
+    // flight and keeps them for the next ones.
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]+)\"");
+    /** An open loop never has more requests in flight than this; the ones it cannot send count as errors. */
+    private static final int OPEN_LOOP_MAX_IN_FLIGHT = 1024;
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "seller" -> seller(args[1], args[2], args[3]);
-            case "seed" -> seed(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
+            case "seller" -> seller(args[1], args[2], args[3], args.length > 4 ? Integer.parseInt(args[4]) : 1);
+            case "seed" -> seed(args[1], keys(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    args[5], args.length > 6 ? Long.parseLong(args[6]) : 0);
             case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]),
                     Arrays.asList(args).subList(4, args.length));
+            case "creates" -> creates(args[1], args[2], Integer.parseInt(args[3]), args[4]);
+            case "closed" -> closed(args[1], keys(args[2]),
+                    Arrays.stream(args[3].split(",")).map(Integer::parseInt).toList(), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), args[6]);
+            case "open" -> open(args[1], keys(args[2]), Double.parseDouble(args[3]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), args[6]);
+            case "ceiling" -> ceiling(Arrays.stream(args[1].split(",")).map(Integer::parseInt).toList(),
+                    Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
 
-    static void seller(String url, String adminToken, String plan) throws Exception {
-        String seller = post(url + "/admin/sellers", "Authorization", "Bearer " + adminToken,
-                "{\"name\":\"bench\",\"plan\":\"" + plan + "\"}");
-        String sellerId = first(ID, seller);
-        String key = post(url + "/admin/sellers/" + sellerId + "/api-keys", "Authorization", "Bearer " + adminToken,
-                "{\"name\":\"bench\"}");
-        System.out.println(sellerId + " " + first(KEY, key));
+    static void seller(String url, String adminToken, String plan, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            String seller = post(url + "/admin/sellers", "Authorization", "Bearer " + adminToken,
+                    "{\"name\":\"bench " + i + "\",\"plan\":\"" + plan + "\"}");
+            String sellerId = first(ID, seller);
+            String key = post(url + "/admin/sellers/" + sellerId + "/api-keys", "Authorization",
+                    "Bearer " + adminToken, "{\"name\":\"bench\"}");
+            System.out.println(sellerId + " " + first(KEY, key));
+        }
     }
 
-    static void seed(String url, String apiKey, int count, int concurrency, String prefix) throws Exception {
+    static void seed(String url, List<String> keys, int count, int concurrency, String prefix, long from)
+            throws Exception {
         Semaphore inFlight = new Semaphore(concurrency);
-        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        Results results = new Results(201);
         long start = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < count; i++) {
+            for (long n = from; n < from + count; n++) {
                 inFlight.acquire();
-                int n = i;
+                long number = n;
                 executor.submit(() -> {
                     try {
-                        String body = "{\"first_name\":\"First" + n + "\",\"last_name\":\"Last" + (n % 997)
-                                + "\",\"email\":\"" + prefix + n + "@example.com\",\"company_name\":\"Company "
-                                + (n % 5000) + "\",\"status\":\"" + (n % 10 == 0 ? "inactive" : "active") + "\"}";
-                        var response = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/api/customers"))
-                                .header("X-API-Key", apiKey).header("Content-Type", "application/json")
-                                .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.discarding());
-                        statuses.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
-                    } catch (Exception e) {
-                        statuses.computeIfAbsent(-1, s -> new AtomicLong()).incrementAndGet();
+                        results.add(create(url, keys.get((int) (number % keys.size())), prefix, number), 0);
                     } finally {
                         inFlight.release();
                     }
-                    return null;
                 });
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("seeded %d in %.1f s (%.0f/s) statuses %s%n", count, seconds, count / seconds, statuses);
+        System.out.printf("seeded %d in %.1f s (%.0f/s) statuses %s%n", count, seconds, count / seconds,
+                results.statuses);
     }
 
     static void latency(String url, String apiKey, int requests, List<String> paths) throws Exception {
         for (String path : paths) {
-            List<Long> nanos = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
+            Results results = new Results(200);
+            // A tenth more first, uncounted: the client's own first requests run interpreted and would be the
+            // slowest in the sample, however fast the service.
+            for (int i = -requests / 10; i < requests; i++) {
                 long start = System.nanoTime();
                 var response = CLIENT.send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", apiKey)
                         .GET().build(), BodyHandlers.ofString());
-                nanos.add(System.nanoTime() - start);
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException(path + " answered " + response.statusCode() + " "
                             + response.body());
                 }
+                if (i >= 0) {
+                    results.add(200, System.nanoTime() - start);
+                }
             }
-            nanos.sort(null);
-            System.out.printf("%s %.2f %.2f%n", path, nanos.get(nanos.size() / 2) / 1e6,
-                    nanos.get((int) Math.ceil(nanos.size() * 0.99) - 1) / 1e6);
+            System.out.printf("%s %.2f %.2f%n", path, results.percentile(0.50), results.percentile(0.99));
         }
+    }
+
+    static void creates(String url, String apiKey, int requests, String prefix) {
+        Results results = new Results(201);
+        for (int i = -requests / 10; i < requests; i++) { // uncounted warm-up, as in latency
+            long start = System.nanoTime();
+            int status = create(url, apiKey, prefix, i + requests / 10);
+            if (i >= 0) {
+                results.add(status, System.nanoTime() - start);
+            }
+        }
+        results.reportErrors("creates");
+        System.out.printf("%.2f %.2f%n", results.percentile(0.50), results.percentile(0.99));
+    }
+
+    static void closed(String url, List<String> keys, List<Integer> clientCounts, int warmupSeconds, int seconds,
+                       String prefix) throws Exception {
+        AtomicLong sequence = new AtomicLong();
+        for (int clients : clientCounts) {
+            Results results = new Results(201);
+            long measureFrom = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+            long end = measureFrom + seconds * 1_000_000_000L;
+            double cpuSeconds;
+            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int c = 0; c < clients; c++) {
+                    executor.submit(() -> {
+                        for (long start = System.nanoTime(); start < end; start = System.nanoTime()) {
+                            long n = sequence.getAndIncrement();
+                            int status = create(url, keys.get((int) (n % keys.size())), prefix + "-", n);
+                            long done = System.nanoTime();
+                            // Only answers that arrive inside the window count: the warm-up's are the JIT's and
+                            // the connections' start, and what is still in flight at the end is not finished.
+                            if (done >= measureFrom && done < end) {
+                                results.add(status, done - start);
+                            }
+                        }
+                    });
+                }
+                sleepUntil(measureFrom);
+                long cpuBefore = processCpuNanos();
+                sleepUntil(end);
+                cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+            }
+            results.reportErrors(clients + " clients");
+            if (results.ok() == 0) {
+                System.err.println(clients + " clients: no create answered inside the measured window");
+            }
+            // The client's share of all the machine's cores: it runs beside the service and PostgreSQL.
+            double clientCpu = 100 * cpuSeconds / seconds / Runtime.getRuntime().availableProcessors();
+            System.out.printf("%d %.1f %.2f %.2f %d %.0f%n", clients, results.ok() / (double) seconds,
+                    results.percentile(0.50), results.percentile(0.99), results.errors(), clientCpu);
+        }
+    }
+
+    static void open(String url, List<String> keys, double rate, int warmupSeconds, int seconds, String prefix)
+            throws Exception {
+        Results results = new Results(201);
+        Semaphore inFlight = new Semaphore(OPEN_LOOP_MAX_IN_FLIGHT);
+        long begin = System.nanoTime();
+        long measureFrom = begin + warmupSeconds * 1_000_000_000L;
+        long end = measureFrom + seconds * 1_000_000_000L;
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long n = 0; ; n++) {
+                // Request n is due at a fixed time, and its latency is counted from then: a service that falls
+                // behind makes the following requests wait, and that wait is part of what its callers see.
+                long due = begin + (long) (n * 1e9 / rate);
+                if (due >= end) {
+                    break;
+                }
+                sleepUntil(due);
+                boolean measured = due >= measureFrom;
+                if (!inFlight.tryAcquire()) {
+                    if (measured) {
+                        results.add(-2, 0); // not sent: too many in flight
+                    }
+                    continue;
+                }
+                long number = n;
+                executor.submit(() -> {
+                    try {
+                        int status = create(url, keys.get((int) (number % keys.size())), prefix + "-", number);
+                        if (measured) {
+                            results.add(status, System.nanoTime() - due);
+                        }
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        results.reportErrors("open loop");
+        System.out.printf("%.1f %.1f %.2f %.2f %d%n", rate, results.ok() / (double) seconds,
+                results.percentile(0.50), results.percentile(0.99), results.errors());
+    }
+
+    /**
+     * The load generator's own ceiling, so that a report can show it is not what limits the service: the closed
+     * loop against a server that does nothing but answer 201. The server shares the JVM and the cores, so the
+     * figure is a lower bound of what the client alone could send.
+     */
+    static void ceiling(List<Integer> clientCounts, int warmupSeconds, int seconds) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        byte[] body = "{}".getBytes();
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(201, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            closed("http://127.0.0.1:" + server.getAddress().getPort(), List.of("none"), clientCounts, warmupSeconds,
+                    seconds, "ceiling");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** POSTs one customer, numbered n, and answers the status: -1 when no answer came. */
+    static int create(String url, String apiKey, String prefix, long n) {
+        String body = "{\"first_name\":\"First" + n + "\",\"last_name\":\"Last" + (n % 997)
+                + "\",\"email\":\"" + prefix + n + "@example.com\",\"company_name\":\"Company "
+                + (n % 5000) + "\",\"status\":\"" + (n % 10 == 0 ? "inactive" : "active") + "\"}";
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/api/customers"))
+                    .header("X-API-Key", apiKey).header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Latencies of the successful requests of one measurement, and a count per status, from any thread. */
+    static final class Results {
+        final int success;
+        final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        final Map<Integer, AtomicLong> statuses = new ConcurrentSkipListMap<>();
+
+        Results(int success) {
+            this.success = success;
+        }
+
+        void add(int status, long latencyNanos) {
+            statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+            if (status == success) {
+                nanos.add(latencyNanos);
+            }
+        }
+
+        long ok() {
+            return nanos.size();
+        }
+
+        long errors() {
+            return statuses.entrySet().stream().filter(e -> e.getKey() != success).mapToLong(e -> e.getValue().get())
+                    .sum();
+        }
+
+        /** Nearest rank, in milliseconds; NaN when nothing succeeded. */
+        double percentile(double p) {
+            List<Long> sorted = new ArrayList<>(nanos);
+            sorted.sort(null);
+            return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.ceil(sorted.size() * p) - 1) / 1e6;
+        }
+
+        void reportErrors(String what) {
+            if (errors() > 0) {
+                System.err.println(what + ": statuses " + statuses + " (-1: no answer, -2: not sent)");
+            }
+        }
+    }
+
+    /** parkNanos may return early; a measurement window must not. */
+    static void sleepUntil(long nanoTime) {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    static List<String> keys(String commaSeparated) {
+        return List.of(commaSeparated.split(","));
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static String post(String url, String header, String value, String json) throws Exception {

@@ -1,0 +1,388 @@
+#!/usr/bin/env bash
+# Every benchmark of the service in one command; writes bench/reports/benchmarks.md.
+# Builds the jar, then drives the packaged service over HTTP on loopback, against its embedded PostgreSQL on the
+# same machine, with bench/src/Load.java:
+#   1. creates/s and p50/p99 at 1, 8, 32 and 64 closed-loop clients, spread over 16 sellers and on one hot
+#      seller, beside pgbench's one-row inserts/s on the same PostgreSQL and the load generator's own ceiling;
+#      an open loop at half the hot peak;
+#   2. sequential create latency in a seller holding 10, 1,000, 10,000 and 100,000 customers;
+#   3. list-page and get latency in that seller (the queries of bench/read-side.sh);
+#   4. seeding up to EVENTS events, then full replays of the read models and a verify;
+#   5. time to the first 201 (bench/first-201.sh) and the resident memory of java and of postgres.
+# Figures are medians of RUNS runs. QUICK=1 shrinks every duration and count, for a smoke run.
+#   bench/run.sh                 full size: see the README for how long it takes
+#   QUICK=1 bench/run.sh         a few minutes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${QUICK:-0}" = 1 ]; then
+  : "${RUNS:=2}" "${WARMUP:=1}" "${DURATION:=2}" "${OPEN_DURATION:=4}" "${SIZES:=10 100 1000}" \
+    "${CREATES:=50}" "${READS:=20}" "${EVENTS:=10000}" "${SEED_SELLERS:=16}"
+fi
+RUNS=${RUNS:-3}                          # runs per figure; the report gives their median
+WARMUP=${WARMUP:-3}                      # seconds of uncounted load before each closed-loop cell
+DURATION=${DURATION:-10}                 # seconds measured per closed-loop cell and per pgbench cell
+OPEN_DURATION=${OPEN_DURATION:-$((DURATION * 2))} # seconds of the open loop: its p99 needs the samples
+CLIENTS=${CLIENTS:-1 8 32 64}            # closed-loop client counts
+SELLERS=${SELLERS:-16}                   # sellers of the spread layout
+SIZES=${SIZES:-10 1000 10000 100000}     # seller sizes of the latency ladder; the reads run at the last
+CREATES=${CREATES:-500}                  # sequential creates measured per size and run
+READS=${READS:-200}                      # requests per read query and run
+SEED_CONCURRENCY=${SEED_CONCURRENCY:-64} # clients seeding over HTTP
+SEED_SELLERS=${SEED_SELLERS:-64}         # sellers the bulk seeding for the replay spreads over
+EVENTS=${EVENTS:-1000000}                # events in the store before the replays, counting all earlier steps
+PORT=${PORT:-18082}
+URL=http://localhost:$PORT
+ADMIN=bench-admin-token
+A="Authorization: Bearer $ADMIN"
+JAR=bootstrap/target/customer-registration.jar
+REPORT=bench/reports/benchmarks.md
+BEGAN=$(date +%s)
+WORK=$(mktemp -d)
+
+log() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
+load() { ./dev java bench/src/Load.java "$@"; }
+median() { # the median of the numbers on stdin, or n/a
+  grep -Eiv 'nan|^$' | sort -g | awk '{v[NR] = $1} END {
+    if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+fmt() { awk -v v="$1" -v f="${2:-%.1f}" 'BEGIN { if (v == "n/a") print v; else printf f "\n", v }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f\n", a / b }'; }
+verdict() { # $1 measured, $2 "<=" or ">=", $3 target
+  awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+    if (v == "n/a") print "**n/a**"; else if ((op == ">=" && v + 0 >= t) || (op == "<=" && v + 0 <= t)) print "met";
+    else print "**missed**" }'
+}
+
+cleanup() {
+  [ -z "${SAMPLER:-}" ] || kill "$SAMPLER" 2>/dev/null || true
+  if [ -n "${PID:-}" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+  # The service stops its PostgreSQL on the way out; should one outlive a crash, stop it here, by its pid file.
+  local pidfile="$WORK/data/postgres/postmaster.pid" pm
+  if [ -f "$pidfile" ]; then
+    pm=$(head -n1 "$pidfile")
+    if grep -qs "$WORK" "/proc/$pm/cmdline"; then
+      kill -INT "$pm" 2>/dev/null || true
+      for _ in $(seq 1 100); do kill -0 "$pm" 2>/dev/null || break; sleep 0.1; done
+    fi
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# --- prerequisites ------------------------------------------------------------------------------------------
+# Debian's /usr/bin/pgbench is only a wrapper (postgresql-client-common); the program itself ships with the
+# server package, postgresql-NN (postgresql-15 on bookworm), which the "postgresql" package pulls in, with psql.
+# postgresql-client alone does not bring it.
+if ! pgbench --version >/dev/null 2>&1 || ! psql --version >/dev/null 2>&1; then
+  log "installing pgbench and psql"
+  apt-get update && apt-get install -y --no-install-recommends postgresql
+fi
+log "building the jar"
+./dev build >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+
+# --- 5a. time to the first 201, on a quiet machine ---------------------------------------------------------
+for run in $(seq 1 "$RUNS"); do
+  log "first 201, run $run"
+  PORT=$((PORT + 1)) bench/first-201.sh "$JAR" >>"$WORK/first-201.txt"
+done
+
+# --- the service ------------------------------------------------------------------------------------------
+log "starting the service"
+echo idle >"$WORK/phase"
+# The benchmarks measure the service, not the per-key rate limit: lift it.
+DATA_DIR="$WORK/data" SERVER_PORT=$PORT ADMIN_TOKEN=$ADMIN ./dev java -jar "$JAR" \
+  --registration.demo.enabled=false \
+  --registration.http.rate-limit.requests-per-second=1000000 --registration.http.rate-limit.burst=1000000 \
+  >"$WORK/service.log" 2>&1 &
+PID=$! # ./dev execs java: this is the java process
+STARTED=$SECONDS
+until curl -sf "$URL/actuator/health" >/dev/null; do
+  if ! kill -0 "$PID" 2>/dev/null || [ $((SECONDS - STARTED)) -gt 300 ]; then
+    echo "the service did not come up; its log:" >&2; cat "$WORK/service.log" >&2; exit 1
+  fi
+  sleep 0.2
+done
+PGPORT=$(sed -nE 's/.*embedded PostgreSQL on port ([0-9]+).*/\1/p' "$WORK/service.log" | head -n1)
+PM=$(head -n1 "$WORK/data/postgres/postmaster.pid")
+psql_() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -X -At postgres "$@"; }
+
+# Resident memory once a second, tagged with the phase under way: java's VmRSS; for postgres (the postmaster
+# and its children) the VmRSS summed, which counts the shared buffers once per process that touched them, and
+# the Pss summed, which splits shared pages among their users and so adds up to what postgres really holds.
+sum_of() { # $1 field, $2 file under /proc/PID, then pids
+  local field=$1 file=$2 p; shift 2
+  for p; do cat "/proc/$p/$file" 2>/dev/null; done | awk -v f="$field:" '$1 == f { s += $2 } END { print s + 0 }'
+}
+sample_memory() {
+  local pids
+  while kill -0 "$PID" 2>/dev/null; do
+    pids="$PM $(ps -o pid= --ppid "$PM" | tr '\n' ' ')"
+    echo "$(cat "$WORK/phase") $(sum_of VmRSS status "$PID") $(sum_of VmRSS status $pids)" \
+         "$(sum_of Pss smaps_rollup $pids) $(echo $pids | wc -w)"
+    sleep 1
+  done >>"$WORK/memory.txt"
+}
+sample_memory &
+SAMPLER=$!
+phase() { echo "$1" >"$WORK/phase"; log "$1"; }
+
+load seller "$URL" "$ADMIN" enterprise "$SELLERS" >"$WORK/spread-sellers.txt"
+read -r _ HOT_KEY < <(load seller "$URL" "$ADMIN" enterprise)
+SPREAD_KEYS=$(awk '{print $2}' "$WORK/spread-sellers.txt" | paste -sd,)
+sleep 5 # a few idle samples
+
+# --- 1. create throughput beside pgbench ------------------------------------------------------------------
+# pgbench's ceiling: one-row insert transactions into a scratch table of about a customer row's size, on the same
+# server and with its settings.
+psql_ -c "CREATE TABLE bench_pgbench_insert (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), client int NOT NULL,
+          payload text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())" >/dev/null
+echo "INSERT INTO bench_pgbench_insert (client, payload) VALUES (:client_id, repeat('x', 300));" >"$WORK/insert.sql"
+pgbench_() { (cd "$WORK" && pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -n -f insert.sql -j 2 "$@" postgres); }
+CSV=$(echo $CLIENTS | tr ' ' ',')
+for run in $(seq 1 "$RUNS"); do
+  phase "creates: closed loop, run $run"
+  load closed "$URL" "$SPREAD_KEYS" "$CSV" "$WARMUP" "$DURATION" "r$run-spread" | sed "s/^/spread $run /" \
+    | tee -a "$WORK/closed.txt"
+  load closed "$URL" "$HOT_KEY" "$CSV" "$WARMUP" "$DURATION" "r$run-hot" | sed "s/^/hot $run /" \
+    | tee -a "$WORK/closed.txt"
+  phase "client ceiling, run $run"
+  load ceiling "$CSV" "$WARMUP" "$DURATION" | sed "s/^/ceiling $run /" | tee -a "$WORK/closed.txt"
+  phase "pgbench, run $run"
+  for c in $CLIENTS; do
+    pgbench_ -c "$c" -T "$WARMUP" >/dev/null
+    pgbench_ -c "$c" -T "$DURATION" >"$WORK/pgbench.out"
+    echo "$run $c $(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$WORK/pgbench.out")" \
+         "$(sed -nE 's/^latency average = ([0-9.]+) ms/\1/p' "$WORK/pgbench.out")" | tee -a "$WORK/pgbench.txt"
+  done
+done
+psql_ -c "DROP TABLE bench_pgbench_insert" >/dev/null
+cell() { # $1 layout, $2 clients, $3 column (4 rate, 5 p50, 6 p99, 7 errors, 8 client CPU): median over runs
+  awk -v l="$1" -v c="$2" -v k="$3" '$1 == l && $3 == c { print $k }' "$WORK/closed.txt" | median
+}
+PEAK=0; PEAK_CLIENTS=0
+for c in $CLIENTS; do
+  rate=$(cell hot "$c" 4)
+  if awk -v r="$rate" -v p="$PEAK" 'BEGIN { exit !(r != "n/a" && r + 0 > p + 0) }'; then PEAK=$rate; PEAK_CLIENTS=$c; fi
+done
+# Half the peak, as a fixed arrival rate: the closed loop's p99 at its peak is taken at full saturation.
+HALF=$(awk -v p="$PEAK" 'BEGIN { h = p / 2; printf "%.1f\n", h < 1 ? 1 : h }')
+for run in $(seq 1 "$RUNS"); do
+  phase "creates: open loop at $HALF/s, run $run"
+  load open "$URL" "$HOT_KEY" "$HALF" "$WARMUP" "$OPEN_DURATION" "r$run-open" | tee -a "$WORK/open.txt"
+done
+open_() { awk -v k="$1" '{ print $k }' "$WORK/open.txt" | median; }
+
+# --- 2. create latency by seller size; 3. reads at the largest -----------------------------------------------
+read -r LADDER_ID LADDER_KEY < <(load seller "$URL" "$ADMIN" enterprise)
+customers() { curl -s "$URL/admin/sellers/$LADDER_ID" -H "$A" | sed -E 's/.*"customer_count":([0-9]+).*/\1/'; }
+SEEDED=0 # customers c0@example.com ... seeded so far; the measured creates add more under other names
+for size in $SIZES; do
+  have=$(customers)
+  if [ "$size" -gt "$have" ]; then
+    phase "seeding the ladder seller to $size"
+    # 16 clients, as bench/read-side.sh seeds its seller.
+    load seed "$URL" "$LADDER_KEY" $((size - have)) 16 c "$SEEDED" >&2
+    SEEDED=$((SEEDED + size - have))
+  fi
+  phase "sequential creates at $size customers"
+  for run in $(seq 1 "$RUNS"); do
+    echo "$size $run $(customers) $(load creates "$URL" "$LADDER_KEY" "$CREATES" "lat$size-r$run-")" \
+      | tee -a "$WORK/ladder.txt"
+  done
+done
+LARGEST=$(echo $SIZES | awk '{ print $NF }')
+SMALLEST=$(echo $SIZES | awk '{ print $1 }')
+ladder() { awk -v s="$1" -v k="$2" '$1 == s { print $k }' "$WORK/ladder.txt" | median; }
+
+phase "reads at $LARGEST customers"
+id_of() { curl -s "$URL/api/customers?$1" -H "X-API-Key: $LADDER_KEY" | sed -E 's/.*"id":"([^"]+)".*/\1/'; }
+FIRST=$(id_of "limit=1")
+MIDDLE=$(id_of "limit=1&q=c$((SEEDED / 2))%40")
+QUERIES=("/api/customers" "/api/customers?limit=100" "/api/customers?starting_after=$MIDDLE"
+  "/api/customers?status=inactive" "/api/customers?email=C$((SEEDED / 3))@EXAMPLE.COM"
+  "/api/customers?q=company%204999" "/api/customers?q=nobody-has-this" "/api/customers/$FIRST")
+for run in $(seq 1 "$RUNS"); do
+  load latency "$URL" "$LADDER_KEY" "$READS" "${QUERIES[@]}" | tee -a "$WORK/reads.txt"
+done
+
+# --- 4. seed up to EVENTS events, then replay ------------------------------------------------------------------
+head_() { curl -s "$URL/admin/projections" -H "$A" | sed -E 's/.*"head":([0-9]+).*/\1/'; }
+load seller "$URL" "$ADMIN" enterprise "$SEED_SELLERS" >"$WORK/bulk-sellers.txt"
+BULK_KEYS=$(awk '{print $2}' "$WORK/bulk-sellers.txt" | paste -sd,)
+BULK=0
+HEAD_BEFORE=$(head_)
+for _ in 1 2 3; do # a create is one event; should some fail, the next round makes up for them
+  missing=$(( EVENTS - $(head_) ))
+  [ "$missing" -gt 0 ] || break
+  phase "seeding $missing customers over $SEED_SELLERS sellers"
+  load seed "$URL" "$BULK_KEYS" "$missing" "$SEED_CONCURRENCY" bulk "$BULK" | tee -a "$WORK/seed.txt"
+  BULK=$((BULK + missing))
+done
+[ -s "$WORK/seed.txt" ] || echo "nothing to seed" >"$WORK/seed.txt"
+for run in $(seq 1 "$RUNS"); do
+  phase "replay, run $run"
+  curl -sf -X POST "$URL/admin/projections/read-models/replay" -H "$A" >/dev/null
+  start=$(date +%s.%N)
+  until curl -s "$URL/admin/projections" -H "$A" | grep -q '"replaying":false'; do
+    kill -0 "$PID" 2>/dev/null || { tail -n 50 "$WORK/service.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  status=$(curl -s "$URL/admin/projections" -H "$A")
+  echo "$run $(echo "$status" | sed -E 's/.*"head":([0-9]+).*/\1/')" \
+       "$(echo "$status" | sed -E 's/.*"events_per_second":([0-9]+).*/\1/')" \
+       "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')" | tee -a "$WORK/replay.txt"
+done
+phase "verify"
+start=$(date +%s.%N)
+VERIFY=$(curl -s -X POST "$URL/admin/projections/read-models/verify" -H "$A")
+VERIFY_SECONDS=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+echo "$VERIFY" | cut -c1-300 >&2
+phase "stopping"
+sleep 3
+IDLE_AFTER=$(tail -n1 "$WORK/memory.txt")
+
+# --- the report ---------------------------------------------------------------------------------------------
+PG_VERSION=$(psql_ -c "SHOW server_version" | awk '{ print $1 }')
+PG_SETTINGS=$(psql_ -c "SELECT string_agg(name || ' = ' || current_setting(name), ', ' ORDER BY name)
+  FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers', 'max_connections')")
+kill "$SAMPLER" 2>/dev/null || true; SAMPLER=
+kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+
+memory() { # $1 phase pattern: the largest sample of each column in that phase, in MiB
+  awk -v p="$1" '$0 ~ "^" p { n = NF; for (i = 0; i < 4; i++) if ($(n - 3 + i) > m[i]) m[i] = $(n - 3 + i) }
+    END { printf "%.0f | %.0f | %.0f | %d\n", m[0] / 1024, m[1] / 1024, m[2] / 1024, m[3] }' "$WORK/memory.txt"
+}
+COMMIT=$(git rev-parse --short HEAD)
+[ -z "$(git status --porcelain -- . ':!bench/reports')" ] || COMMIT="$COMMIT (with uncommitted changes)"
+MINUTES=$(( ($(date +%s) - BEGAN + 59) / 60 ))
+HOT_P99_HALF=$(open_ 4)
+P50_RATIO=$(ratio "$(ladder "$LARGEST" 4)" "$(ladder "$SMALLEST" 4)")
+P99_RATIO=$(ratio "$(ladder "$LARGEST" 5)" "$(ladder "$SMALLEST" 5)")
+REPLAY_RATE=$(awk '{ print $3 }' "$WORK/replay.txt" | median)
+mkdir -p bench/reports
+{
+  echo "# Benchmarks"
+  echo
+  if [ "${QUICK:-0}" = 1 ]; then
+    echo "**QUICK=1: a smoke run with small durations and counts; its figures say little.**"
+    echo
+  fi
+  echo "\`bench/run.sh\`, $(date -u +%Y-%m-%dT%H:%MZ), $MINUTES min. Every figure is the median of $RUNS runs."
+  echo
+  echo "| | |"
+  echo "|---|---|"
+  echo "| service | commit \`$COMMIT\`, the packaged jar (\`java -jar\`), per-key rate limit lifted |"
+  echo "| machine | $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)," \
+       "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM |"
+  echo "| OS | $(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r) |"
+  echo "| JDK | $(./dev java -version 2>&1 | head -n1) |"
+  echo "| PostgreSQL | $PG_VERSION, the service's embedded server on the same machine: $PG_SETTINGS |"
+  echo "| load | bench/src/Load.java on the same machine, over loopback, HTTP/1.1 keep-alive; $(pgbench --version) |"
+  echo
+  echo "## Targets"
+  echo
+  echo "| target | measured | |"
+  echo "|---|---|---|"
+  echo "| one hot seller: >= 1,000 creates/s at peak | $(fmt "$PEAK") creates/s ($PEAK_CLIENTS clients) |" \
+       "$(verdict "$PEAK" '>=' 1000) |"
+  echo "| p99 <= 20 ms at half the peak rate (open loop at $HALF creates/s, hot seller) |" \
+       "$(fmt "$HOT_P99_HALF" %.2f) ms | $(verdict "$HOT_P99_HALF" '<=' 20) |"
+  echo "| create p50 at $LARGEST customers / at $SMALLEST <= 1.5 | $P50_RATIO (p99: $P99_RATIO) |" \
+       "$(verdict "$P50_RATIO" '<=' 1.5) |"
+  echo "| full replay >= 20,000 events/s | $(fmt "$REPLAY_RATE" %.0f) events/s | $(verdict "$REPLAY_RATE" '>=' 20000) |"
+  echo
+  echo "## 1. Create throughput"
+  echo
+  echo "Closed loop: each client sends its next \`POST /api/customers\` when the last one answered; $WARMUP s of" \
+       "warm-up, then $DURATION s measured per cell. Latency is the client's, request sent to answer read; only" \
+       "201s count. Spread: creates in turn over $SELLERS sellers; hot: all on one seller. pgbench: one-row" \
+       "\`INSERT\` transactions into a scratch table on the service's own PostgreSQL, \`pgbench -n -f insert.sql" \
+       "-c C -j 2 -T $DURATION\`, after $WARMUP s of the same. Ratio: service creates/s per pgbench insert/s." \
+       "Client ceiling: the same closed loop against a server in the load generator's JVM that answers 201 at" \
+       "once, a lower bound of what the client can send here."
+  echo
+  echo "| clients | spread creates/s | p50 ms | p99 ms | hot creates/s | p50 ms | p99 ms | pgbench inserts/s" \
+       "| pgbench avg ms | spread/pgbench | hot/pgbench | errors | client CPU | client ceiling/s |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  for c in $CLIENTS; do
+    pg=$(awk -v c="$c" '$2 == c { print $3 }' "$WORK/pgbench.txt" | median)
+    pgl=$(awk -v c="$c" '$2 == c { print $4 }' "$WORK/pgbench.txt" | median)
+    errors=$(awk -v c="$c" '$1 != "ceiling" && $3 == c { s += $7 } END { print s + 0 }' "$WORK/closed.txt")
+    cpu=$(awk -v c="$c" '$1 != "ceiling" && $3 == c && $8 > m { m = $8 } END { print m + 0 }' "$WORK/closed.txt")
+    echo "| $c | $(fmt "$(cell spread "$c" 4)") | $(fmt "$(cell spread "$c" 5)" %.2f)" \
+         "| $(fmt "$(cell spread "$c" 6)" %.2f) | $(fmt "$(cell hot "$c" 4)") | $(fmt "$(cell hot "$c" 5)" %.2f)" \
+         "| $(fmt "$(cell hot "$c" 6)" %.2f) | $(fmt "$pg" %.0f) | $(fmt "$pgl" %.3f)" \
+         "| $(ratio "$(cell spread "$c" 4)" "$pg") | $(ratio "$(cell hot "$c" 4)" "$pg") | $errors | ${cpu}%" \
+         "| $(fmt "$(cell ceiling "$c" 4)" %.0f) |"
+  done
+  echo
+  echo "Errors: answers other than 201 (or none) over all runs of both layouts. Client CPU: the most the load" \
+       "generator used of all the machine's cores in any cell; it shares them with the service and PostgreSQL."
+  echo
+  echo "Open loop at half the hot peak: creates on the hot seller at a fixed $HALF/s for $OPEN_DURATION s, each" \
+       "timed from the moment it was due, so a stall delays the requests behind it in the figures too:" \
+       "**$(fmt "$(open_ 2)") creates/s** answered, p50 $(fmt "$(open_ 3)" %.2f) ms," \
+       "**p99 $(fmt "$HOT_P99_HALF" %.2f) ms**, $(awk '{ s += $5 } END { print s + 0 }' "$WORK/open.txt") errors."
+  echo
+  echo "## 2. Create latency by seller size"
+  echo
+  echo "$CREATES creates one at a time (after $((CREATES / 10)) uncounted), in one seller; each run adds its" \
+       "creates to the seller."
+  echo
+  echo "| customers in the seller | p50 ms | p99 ms |"
+  echo "|---|---|---|"
+  for size in $SIZES; do
+    echo "| $(awk -v s="$size" '$1 == s && $2 == 1 { print $3 }' "$WORK/ladder.txt") |" \
+         "$(fmt "$(ladder "$size" 4)" %.2f) | $(fmt "$(ladder "$size" 5)" %.2f) |"
+  done
+  echo
+  echo "At $LARGEST against $SMALLEST: p50 **$P50_RATIO** times, p99 $P99_RATIO times."
+  echo
+  echo "## 3. Reads at $LARGEST customers"
+  echo
+  echo "Each query $READS times one at a time (after $((READS / 10)) uncounted), in the seller of section 2."
+  echo
+  echo "| query | p50 ms | p99 ms |"
+  echo "|---|---|---|"
+  for q in "${QUERIES[@]}"; do
+    shown=${q//$MIDDLE/<middle>}; shown=${shown//$FIRST/<id>}
+    echo "| \`$shown\` | $(fmt "$(awk -v q="$q" '$1 == q { print $2 }' "$WORK/reads.txt" | median)" %.2f) |" \
+         "$(fmt "$(awk -v q="$q" '$1 == q { print $3 }' "$WORK/reads.txt" | median)" %.2f) |"
+  done
+  echo
+  echo "## 4. Replay"
+  echo
+  echo "The earlier steps left $HEAD_BEFORE events in the store; seeding over HTTP up to $EVENTS, in creates" \
+       "spread over $SEED_SELLERS sellers by $SEED_CONCURRENCY clients: $(sed 's/ statuses/, statuses/' "$WORK/seed.txt" | paste -sd';')."
+  echo "Then \`POST /admin/projections/read-models/replay\`, with the service up and idle, polled until done," \
+       "$RUNS times:"
+  echo
+  echo "| run | events | events/s (the service's figure) | wall s |"
+  echo "|---|---|---|---|"
+  awk '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' "$WORK/replay.txt"
+  echo
+  echo "Median **$(fmt "$REPLAY_RATE" %.0f) events/s**. Verify afterwards (itself a full replay, compared" \
+       "instead of swapped in, $VERIFY_SECONDS s): \`$(echo "$VERIFY" | cut -c1-200)\`"
+  echo
+  echo "## 5. Start-up and memory"
+  echo
+  echo "From \`java -jar\` to the first 201 (bench/first-201.sh): fresh data directory" \
+       "**$(fmt "$(sed -nE 's/^fresh-database: ([0-9.]+) s.*/\1/p' "$WORK/first-201.txt" | median)") s**," \
+       "restart on the same data $(fmt "$(sed -nE 's/^restart: ([0-9.]+) s.*/\1/p' "$WORK/first-201.txt" | median)")" \
+       "s; measured before the benchmarks' own service starts."
+  echo
+  echo "Resident memory, sampled once a second from /proc, largest sample per phase. postgres: the postmaster and" \
+       "all its children; RSS summed counts shared buffers once per process, PSS summed counts them once."
+  echo
+  echo "| phase | java RSS MiB | postgres RSS MiB (sum) | postgres PSS MiB (sum) | postgres processes |"
+  echo "|---|---|---|---|---|"
+  echo "| idle, after start | $(memory idle) |"
+  echo "| closed- and open-loop creates (peak under load) | $(memory creates) |"
+  echo "| pgbench (its own backends included) | $(memory pgbench) |"
+  echo "| seeding, and sequential creates in the ladder | $(memory 'seeding|sequential') |"
+  echo "| reads | $(memory reads) |"
+  echo "| replays and verify | $(memory 'replay|verify') |"
+  echo "| idle, at the end | $(echo "$IDLE_AFTER" | awk '{ n = NF; printf "%.0f | %.0f | %.0f | %d", $(n-3)/1024, $(n-2)/1024, $(n-1)/1024, $n }') |"
+} >"$REPORT"
+cat "$REPORT"
