@@ -2,10 +2,8 @@ package com.virtualoffice.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.support.PgCtl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.util.LinuxUtils;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +35,10 @@ class StalePostmasterTest {
     @Test
     void a_server_left_running_by_a_killed_service_is_stopped_and_the_next_start_finds_the_data() throws Exception {
         dataDir = Files.createTempDirectory("registration-orphan-");
-        Path pgCtl;
+        PgCtl pgCtl;
         try (EmbeddedPostgres first = configuration.embeddedPostgres(dataDir, STOP_TIMEOUT)) {
             execute(first, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)");
-            pgCtl = Path.of(server().info().command().orElseThrow()).resolveSibling("pg_ctl");
+            pgCtl = PgCtl.ofRunningServer(postgresData());
 
             // While the service runs, its server is not a leftover.
             StalePostmaster.clear(postgresData(), STOP_TIMEOUT);
@@ -82,23 +79,9 @@ class StalePostmasterTest {
     }
 
     /** What kill -9 of the service leaves: the server running on its own, with nobody holding zonky's lock. */
-    private ProcessHandle startDetached(Path pgCtl) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>();
-        if (LinuxUtils.isUnshareAvailable()) {
-            // As zonky does: pg_ctl refuses to run as root, so it runs in a user namespace of its own.
-            command.addAll(List.of("unshare", "-U"));
-        }
-        command.addAll(List.of(pgCtl.toString(), "start", "-D", postgresData().toString(), "-w",
-                "-o", "-p " + port + " -F", "-l", dataDir.resolve("orphan.log").toString()));
-        Process start = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(start.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(start.exitValue()).isZero();
-        ProcessHandle orphan = ProcessHandle.of(pidFromFile()).orElseThrow();
+    private ProcessHandle startDetached(PgCtl pgCtl) {
+        pgCtl.start();
+        ProcessHandle orphan = server();
         cleanups.add(() -> {
             // Only if the code under test failed to stop it.
             if (orphan.isAlive()) {
@@ -108,12 +91,8 @@ class StalePostmasterTest {
         return orphan;
     }
 
-    private ProcessHandle server() throws IOException {
-        return ProcessHandle.of(pidFromFile()).orElseThrow();
-    }
-
-    private long pidFromFile() throws IOException {
-        return Long.parseLong(Files.readAllLines(postgresData().resolve("postmaster.pid")).getFirst().strip());
+    private ProcessHandle server() {
+        return ProcessHandle.of(PgCtl.postmasterPid(postgresData())).orElseThrow();
     }
 
     private Path postgresData() {
