@@ -68,3 +68,8 @@ cleanup() {
   if [ "$rc" -eq 0 ] && [ -z "${KEEP:-}" ]; then rm -rf "$WORK"; else echo "logs and data kept in $WORK"; fi
 }
 trap cleanup EXIT
+
+# pg_ctl as zonky runs it: PostgreSQL refuses to run as root, so as root it runs in a user namespace of its own.
+pg_ctl_as_zonky() { # $1: pg_ctl, then its arguments
+  if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then unshare -U "$@"; else "$@"; fi
+}

@@ -377,11 +377,15 @@ public class Drill {
         }
         long fiveHundreds = lines.stream().filter(l -> l.status() == 500).count();
         long badShapes = lines.stream().filter(l -> l.shape().equals("bad")).count();
+        long notFound = lines.stream().filter(l -> l.kind().equals("get") && l.status() == 404).count();
         if (fiveHundreds > 0) {
             verdict.fail(fiveHundreds + " answers were 500");
         }
         if (badShapes > 0) {
             verdict.fail(badShapes + " error answers were not in the contract's shape");
+        }
+        if (notFound > 0) {
+            verdict.fail(notFound + " reads of a customer answered 201 earlier were 404");
         }
         long openOutcomes = unsettled.values().stream().mapToLong(Set::size).sum();
 
