@@ -3,9 +3,9 @@
 # data directory. Starts the packaged service on a fresh embedded PostgreSQL, creates SELLERS sellers, runs
 # CLIENTS concurrent clients that create customers and record every 201 (a create without a definite answer is
 # sent again with the same email, as a careful client would), kills the Java process once the load has run
-# KILL_AFTER seconds and at least MIN_CREATES creates were answered 201, starts it again, lets the load run RUN_ON seconds more, then checks that every create answered 201 is there, no
-# email is in a seller twice, counts agree and the tables equal a fresh replay. Prints PASS/FAIL with figures;
-# exits 1 on failure.
+# KILL_AFTER seconds and at least MIN_CREATES creates were answered 201, starts it again, lets the load run RUN_ON
+# seconds more, then checks that every create answered 201 is there, no email is in a seller twice, counts agree
+# and the tables equal a fresh replay. Prints PASS/FAIL with figures; exits 1 on failure.
 #   bench/drills/kill-9.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +20,8 @@ RUN_ON=${RUN_ON:-5}
 start_service first
 echo "service up in $START_MS ms on $URL, data in $DATA_DIR"
 drill sellers "$URL" "$ADMIN" "$SELLERS" >"$WORK/sellers.txt"
-./dev java bench/src/Drill.java load "$URL" "$WORK/sellers.txt" "$CLIENTS" "$WORK/load.log" "$WORK/stop" >"$WORK/load.out" 2>&1 &
+./dev java bench/src/Drill.java load "$URL" "$WORK/sellers.txt" "$CLIENTS" "$WORK/load.log" "$WORK/stop" \
+  >"$WORK/load.out" 2>&1 &
 LOAD=$!
 
 sleep "$KILL_AFTER"

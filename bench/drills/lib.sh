@@ -51,6 +51,11 @@ pg_ctl_of() { # $1: postmaster PID
   echo "$(dirname "$(readlink -f "/proc/$1/exe")")/pg_ctl"
 }
 
+# pg_ctl as zonky runs it: PostgreSQL refuses to run as root, so as root it runs in a user namespace of its own.
+pg_ctl_as_zonky() { # $1: pg_ctl, then its arguments
+  if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then unshare -U "$@"; else "$@"; fi
+}
+
 cleanup() {
   local rc=$? pg
   if [ -n "$LOAD" ] && kill -0 "$LOAD" 2>/dev/null; then
@@ -63,13 +68,8 @@ cleanup() {
   fi
   pg=$(postmaster)
   if [ -n "$pg" ]; then
-    "$(pg_ctl_of "$pg")" stop -D "$PGDATA" -m fast -w >/dev/null 2>&1 || kill "$pg" 2>/dev/null || true
+    pg_ctl_as_zonky "$(pg_ctl_of "$pg")" stop -D "$PGDATA" -m fast -w >/dev/null 2>&1 || kill "$pg" 2>/dev/null || true
   fi
   if [ "$rc" -eq 0 ] && [ -z "${KEEP:-}" ]; then rm -rf "$WORK"; else echo "logs and data kept in $WORK"; fi
 }
 trap cleanup EXIT
-
-# pg_ctl as zonky runs it: PostgreSQL refuses to run as root, so as root it runs in a user namespace of its own.
-pg_ctl_as_zonky() { # $1: pg_ctl, then its arguments
-  if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then unshare -U "$@"; else "$@"; fi
-}
