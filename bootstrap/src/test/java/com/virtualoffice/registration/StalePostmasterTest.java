@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.PgCtl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A start after the service was killed: the embedded PostgreSQL it left running on the data directory (what kill -9
@@ -28,8 +30,10 @@ class StalePostmasterTest {
     private Path dataDir;
 
     @AfterEach
-    void cleanUp() {
+    void cleanUp() throws IOException {
         cleanups.reversed().forEach(Runnable::run);
+        // A PostgreSQL data directory is some 40 MB.
+        FileSystemUtils.deleteRecursively(dataDir);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * PostgreSQL stops under the running service and comes back (bench/drills/postgres-outage.sh does the same under
@@ -75,6 +76,9 @@ class PostgresOutageTest {
             var kept = http.get("/api/customers/" + before.field("id")).apiKey(apiKey).send();
             assertThat(kept.status()).isEqualTo(200);
             assertThat(kept.body()).isEqualTo(before.body());
+        } finally {
+            // A PostgreSQL data directory is some 40 MB.
+            FileSystemUtils.deleteRecursively(dataDir);
         }
     }
 }
