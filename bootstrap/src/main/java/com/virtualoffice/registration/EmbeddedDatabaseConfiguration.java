@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,10 +27,14 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     private static final String SUPERUSER = "postgres";
 
+    /** A server the previous run left behind (it was killed) is stopped first: see {@link StalePostmaster}. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${registration.data-dir}") Path dataDir) throws IOException {
+    EmbeddedPostgres embeddedPostgres(@Value("${registration.data-dir}") Path dataDir,
+                                      @Value("${registration.orphaned-postgres-stop-timeout}") Duration stopTimeout)
+            throws IOException {
         Path postgresData = dataDir.resolve("postgres").toAbsolutePath();
         Files.createDirectories(postgresData);
+        StalePostmaster.clear(postgresData, stopTimeout);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(postgresData)
                 .setCleanDataDirectory(false)

@@ -54,6 +54,10 @@ class ErrorResponses {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception failure, HttpServletRequest request) {
+        if (DatabaseOutage.causes(failure)) {
+            // A connection cut mid-request arrives wrapped by Axon or by Spring's rollback: still the database.
+            return unavailable(failure, request);
+        }
         log.error("unexpected failure of {} {} (request id {})", request.getMethod(), request.getRequestURI(),
                 RequestIds.of(request), failure);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorBody.UNEXPECTED);

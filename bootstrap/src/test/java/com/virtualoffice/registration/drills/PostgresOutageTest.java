@@ -1,0 +1,84 @@
+package com.virtualoffice.registration.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtualoffice.registration.RegistrationApplication;
+import com.virtualoffice.registration.support.Customers;
+import com.virtualoffice.registration.support.Http;
+import com.virtualoffice.registration.support.PgCtl;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * PostgreSQL stops under the running service and comes back (bench/drills/postgres-outage.sh does the same under
+ * load): while it is away, requests get the contract's 503 within the pool's connection timeout and health is
+ * DOWN; once it is back the service serves again by itself, with nothing answered 201 lost. A service of its own,
+ * on a data directory of its own, so that no other test loses its database.
+ */
+class PostgresOutageTest {
+
+    private static final String ADMIN = "outage-admin-token";
+    private static final String UNAVAILABLE =
+            "{\"error\":\"Service Unavailable\",\"message\":\"The service is temporarily unavailable\"}";
+    /** Time for the rest of a request besides waiting for a connection, on a busy build machine. */
+    private static final Duration SLACK = Duration.ofSeconds(1);
+    /** Hikari retries a failed connection with a backoff that doubles up to 5 s; then one request. */
+    private static final Duration RECOVERY = Duration.ofSeconds(10);
+
+    @Test
+    void while_postgres_is_away_requests_get_a_prompt_503_and_then_the_service_recovers_by_itself() throws Exception {
+        Path dataDir = Files.createTempDirectory("registration-outage-");
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(RegistrationApplication.class).run(
+                "--server.port=0", "--registration.data-dir=" + dataDir, "--registration.admin-token=" + ADMIN,
+                "--registration.demo.enabled=false")) {
+            Http http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
+            Duration connectionTimeout = Duration.ofMillis(service.getEnvironment()
+                    .getRequiredProperty("spring.datasource.hikari.connection-timeout", Long.class));
+            var seller = http.post("/admin/sellers").bearer(ADMIN).json("{\"name\":\"Outage\"}").send();
+            String apiKey = http.post("/admin/sellers/" + seller.field("id") + "/api-keys").bearer(ADMIN).json("{}")
+                    .send().field("key");
+            var before = http.post("/api/customers").apiKey(apiKey).json(Customers.withEmail("before@example.com"))
+                    .send();
+            assertThat(before.status()).isEqualTo(201);
+
+            PgCtl postgres = PgCtl.ofRunningServer(dataDir.resolve("postgres"));
+            postgres.stop();
+            try {
+                for (Http.Request request : new Http.Request[] {
+                        http.post("/api/customers").apiKey(apiKey).json(Customers.withEmail("during@example.com")),
+                        http.get("/api/customers/" + before.field("id")).apiKey(apiKey)}) {
+                    long start = System.nanoTime();
+                    var answer = request.send();
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    assertThat(answer.status()).isEqualTo(503);
+                    assertThat(answer.body()).isEqualTo(UNAVAILABLE);
+                    assertThat(took).isLessThan(connectionTimeout.plus(SLACK));
+                }
+                assertThat(http.get("/actuator/health").send().status()).isEqualTo(503);
+            } finally {
+                postgres.start();
+            }
+
+            long deadline = System.nanoTime() + RECOVERY.toNanos();
+            int status;
+            do {
+                status = http.post("/api/customers").apiKey(apiKey).json(Customers.withEmail("after@example.com"))
+                        .send().status();
+            } while (status == 503 && System.nanoTime() < deadline);
+            assertThat(status).isEqualTo(201);
+            assertThat(http.get("/actuator/health").send().status()).isEqualTo(200);
+            var kept = http.get("/api/customers/" + before.field("id")).apiKey(apiKey).send();
+            assertThat(kept.status()).isEqualTo(200);
+            assertThat(kept.body()).isEqualTo(before.body());
+        } finally {
+            // A PostgreSQL data directory is some 40 MB.
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+}
