@@ -14,15 +14,15 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * How the projections write. Within a transaction the statements are gathered and sent just before it commits,
+ * How the projections (and the webhook outbox, written in the same transactions) write. Within a transaction the statements are gathered and sent just before it commits,
  * in JDBC batches: a replay chunk of a thousand events, or a seller's group commit, then costs a few round trips
  * instead of one per statement. Outside a transaction each statement runs at once.
  *
  * <p>Statements keep their order per table, which is all the projections rely on: none of their writes reads
- * another table. A projection that reads its own table while writing asks {@link #remembered()} first, for what
+ * a table another of them writes. A projection that reads its own table while writing asks {@link #remembered()} first, for what
  * this transaction wrote but has not sent yet.
  */
-final class ProjectionWrites {
+public final class ProjectionWrites {
 
     private static final Pattern WRITTEN_TABLE =
             Pattern.compile("^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
@@ -34,7 +34,7 @@ final class ProjectionWrites {
     }
 
     /** One INSERT, UPDATE or DELETE of one table, with named parameters. */
-    Statement sql(String sql) {
+    public Statement sql(String sql) {
         Matcher table = WRITTEN_TABLE.matcher(sql);
         if (!table.find()) {
             throw new IllegalArgumentException("not a write of one table: " + sql);
@@ -68,7 +68,7 @@ final class ProjectionWrites {
         return java.util.Optional.of(pending);
     }
 
-    final class Statement {
+    public final class Statement {
 
         private final String table;
         private final String sql;
@@ -79,7 +79,7 @@ final class ProjectionWrites {
             this.sql = sql;
         }
 
-        Statement param(String name, Object value) {
+        public Statement param(String name, Object value) {
             parameters.addValue(name, value);
             return this;
         }
@@ -89,7 +89,7 @@ final class ProjectionWrites {
             return this;
         }
 
-        void update() {
+        public void update() {
             pending().ifPresentOrElse(pending -> pending.add(this), () -> jdbc.update(sql, parameters));
         }
     }

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.webhooks;
 
+import com.virtualoffice.registration.adapters.persistence.ProjectionWrites;
 import com.virtualoffice.registration.application.events.CustomerEvents;
 import java.net.http.HttpClient;
 import java.time.InstantSource;
@@ -29,8 +30,8 @@ public class WebhookConfiguration {
     }
 
     @Bean
-    WebhookOutbox webhookOutbox(JdbcClient jdbc) {
-        return new WebhookOutbox(jdbc);
+    WebhookOutbox webhookOutbox(ProjectionWrites writes) {
+        return new WebhookOutbox(writes);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -1,6 +1,7 @@
 package com.virtualoffice.registration.adapters.webhooks;
 
 import com.virtualoffice.registration.adapters.axon.AxonConfiguration;
+import com.virtualoffice.registration.adapters.persistence.ProjectionWrites;
 import com.virtualoffice.registration.application.events.CustomerEventType;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
@@ -11,19 +12,19 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Queues a delivery for every endpoint subscribed to an event, in the transaction of the command that caused it.
+ * Queues a delivery for every endpoint subscribed to an event, in the transaction of the command that caused it
+ * (sent with the read models' writes, just before the commit).
  * A side effect, not a read model: read-model rebuilds do not run it, so a rebuild never sends anything again.
  */
 @ProcessingGroup(AxonConfiguration.READ_MODELS)
 class WebhookOutbox {
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    WebhookOutbox(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    WebhookOutbox(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
@@ -43,7 +44,7 @@ class WebhookOutbox {
 
     private void enqueue(UUID sellerId, UUID customerId, CustomerEventType type, EventMessage<?> message,
                          long sequence) {
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO webhook_deliveries (id, endpoint_id, seller_id, event_id, customer_id,
                             event_sequence, status, next_attempt_at, created_at, retrying_since)
                         SELECT gen_random_uuid(), e.id, :sellerId, :eventId, :customerId, :sequence, 'pending',
