@@ -141,7 +141,7 @@ public class AxonConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+                                          EventSchema eventSchema, AxonProperties properties) {
         return JdbcEventStorageEngine.builder()
                 .schema(eventSchema)
                 .snapshotSerializer(serializer)
@@ -149,6 +149,7 @@ public class AxonConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(duplicateKeyResolver)
+                .batchSize(properties.eventReadBatchSize())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .build();

@@ -29,10 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds the read models from every event in the store while the service keeps answering. The events are
  * replayed, in batches, into copies of the tables in a schema of their own (the projections' SQL names tables
  * without a schema, so a {@code search_path} switch points them at the copies). Only the last step holds a lock:
- * writers wait while the events that arrived meanwhile are applied and the live rows are replaced, in one
- * transaction; readers see the old rows until it commits and never wait.
+ * writers wait while the events that arrived meanwhile are applied and the copies take the live tables' place, in
+ * one transaction; readers see the old tables until it commits.
  *
- * <p>A verification does the same but compares instead of replacing, and reports every difference.
+ * <p>The copies carry the live tables' constraints and indexes under the same names, so that after the swap
+ * nothing tells them apart. Indexes other than B-trees (the trigram index of the customer search) are built once
+ * the bulk of the events is in: a GIN index costs several times more kept up row by row than built at once.
+ *
+ * <p>A verification does the same but compares instead of swapping, and reports every difference.
  */
 public final class ReadModelRebuild implements ReadModels {
 
@@ -161,6 +165,9 @@ public final class ReadModelRebuild implements ReadModels {
                     progress(reached, replayed[0], started);
                 }
             }
+            if (replaceLive) {
+                completeShadowTables(live);
+            }
             TrackingToken bulkEnd = reached;
             Verification result = transaction.execute(status -> {
                 // Writers wait from here until the commit; readers go on reading the live rows.
@@ -176,7 +183,7 @@ public final class ReadModelRebuild implements ReadModels {
                 writes.flush();
                 jdbc.sql("SET LOCAL search_path TO " + live).update();
                 if (replaceLive) {
-                    TABLES.forEach(table -> replaceRows(live, table));
+                    TABLES.forEach(table -> swapIn(live, table));
                     return new Verification(NAME, replayed[0], List.of());
                 }
                 return new Verification(NAME, replayed[0], TABLES.stream().map(table -> compare(live, table))
@@ -208,15 +215,74 @@ public final class ReadModelRebuild implements ReadModels {
         eventsPerSecond = replayed / seconds(started);
     }
 
+    /** Empty copies with the live tables' columns, constraints and B-tree indexes, under the same names. */
     private void createShadowTables(String live) {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("CREATE SCHEMA IF NOT EXISTS " + SHADOW_SCHEMA).update();
             for (String table : TABLES) {
-                jdbc.sql("DROP TABLE IF EXISTS " + SHADOW_SCHEMA + "." + table).update();
-                jdbc.sql("CREATE TABLE " + SHADOW_SCHEMA + "." + table + " (LIKE " + live + "." + table
-                        + " INCLUDING ALL)").update();
+                String copy = SHADOW_SCHEMA + "." + table;
+                jdbc.sql("DROP TABLE IF EXISTS " + copy).update();
+                jdbc.sql("CREATE TABLE " + copy + " (LIKE " + live + "." + table
+                        + " INCLUDING ALL EXCLUDING INDEXES)").update();
+                for (String constraint : keyConstraints(live, table)) {
+                    jdbc.sql("ALTER TABLE " + copy + " ADD " + constraint).update();
+                }
+                indexes(live, table).stream().filter(Index::btree)
+                        .forEach(index -> jdbc.sql(index.on(live, table, SHADOW_SCHEMA)).update());
             }
         });
+    }
+
+    /** After the bulk: the indexes left for later, and fresh statistics for the planner of the swapped-in table. */
+    private void completeShadowTables(String live) {
+        transaction.executeWithoutResult(status -> {
+            for (String table : TABLES) {
+                indexes(live, table).stream().filter(index -> !index.btree())
+                        .forEach(index -> jdbc.sql(index.on(live, table, SHADOW_SCHEMA)).update());
+            }
+        });
+        TABLES.forEach(table -> jdbc.sql("ANALYZE " + SHADOW_SCHEMA + "." + table).update());
+    }
+
+    /** Primary keys and unique constraints, as {@code CONSTRAINT name ...} clauses. */
+    private List<String> keyConstraints(String schema, String table) {
+        return jdbc.sql("""
+                        SELECT 'CONSTRAINT ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid)
+                        FROM pg_constraint
+                        WHERE conrelid = to_regclass(:table) AND contype IN ('p', 'u')
+                        ORDER BY conname
+                        """)
+                .param("table", schema + "." + table)
+                .query(String.class)
+                .list();
+    }
+
+    /** The indexes that back no constraint, by their definitions. */
+    private List<Index> indexes(String schema, String table) {
+        return jdbc.sql("""
+                        SELECT pg_get_indexdef(i.indexrelid) AS definition, am.amname = 'btree' AS btree
+                        FROM pg_index i
+                        JOIN pg_class c ON c.oid = i.indexrelid
+                        JOIN pg_am am ON am.oid = c.relam
+                        WHERE i.indrelid = to_regclass(:table)
+                          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+                        ORDER BY c.relname
+                        """)
+                .param("table", schema + "." + table)
+                .query((row, n) -> new Index(row.getString("definition"), row.getBoolean("btree")))
+                .list();
+    }
+
+    private record Index(String definition, boolean btree) {
+
+        /** The same index, on the table of that name in another schema (an index lives in its table's schema). */
+        String on(String fromSchema, String table, String toSchema) {
+            String target = " ON " + fromSchema + "." + table + " ";
+            if (!definition.contains(target)) {
+                throw new IllegalStateException("unexpected index definition: " + definition);
+            }
+            return definition.replace(target, " ON " + toSchema + "." + table + " ");
+        }
     }
 
     private void dropShadowTables() {
@@ -233,12 +299,14 @@ public final class ReadModelRebuild implements ReadModels {
         jdbc.sql("SET LOCAL search_path TO " + SHADOW_SCHEMA + ", " + live).update();
     }
 
-    /** DELETE, not TRUNCATE: readers keep seeing the old rows until the commit instead of waiting for it. */
-    private void replaceRows(String live, String table) {
-        String columns = String.join(", ", storedColumns(live, table));
-        jdbc.sql("DELETE FROM " + live + "." + table).update();
-        jdbc.sql("INSERT INTO " + live + "." + table + " (" + columns + ") SELECT " + columns + " FROM "
-                + SHADOW_SCHEMA + "." + table).update();
+    /**
+     * The rebuilt table takes the live one's place, with its name and its indexes' names. Dropping the live table
+     * waits for the readers still on it and holds new ones back for the moment the swap takes; the rows are not
+     * copied, which on a large table would hold the writers for as long as rebuilding its indexes.
+     */
+    private void swapIn(String live, String table) {
+        jdbc.sql("DROP TABLE " + live + "." + table).update();
+        jdbc.sql("ALTER TABLE " + SHADOW_SCHEMA + "." + table + " SET SCHEMA " + live).update();
     }
 
     private TableDifference compare(String live, String table) {
