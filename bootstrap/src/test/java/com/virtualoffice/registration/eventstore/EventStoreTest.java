@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.ServiceTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +100,8 @@ class EventStoreTest extends ServiceTest {
                     .json(Customers.withEmail("c" + i + "@example.com")).send();
             assertThat(created.status()).isEqualTo(201);
         }
-        long snapshots = jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :seller")
-                .param("seller", seller.sellerId()).query(Long.class).single();
-        assertThat(snapshots).isPositive();
+        // Snapshots are taken in the background, after the commit that crossed the threshold.
+        assertThat(snapshotTakenWithin(seller.sellerId(), Duration.ofSeconds(10))).isTrue();
 
         // Forget the cached seller: the next command must be decided from the snapshot plus later events.
         sellerCache.removeAll();
@@ -112,5 +113,23 @@ class EventStoreTest extends ServiceTest {
                 .isEqualTo(409);
         assertThat(http.post("/api/customers").apiKey(seller.apiKey())
                 .json(Customers.withEmail("fresh@example.com")).send().status()).isEqualTo(201);
+    }
+
+    private boolean snapshotTakenWithin(String sellerId, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        do {
+            long snapshots = jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :seller")
+                    .param("seller", sellerId).query(Long.class).single();
+            if (snapshots > 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        } while (Instant.now().isBefore(deadline));
+        return false;
     }
 }
