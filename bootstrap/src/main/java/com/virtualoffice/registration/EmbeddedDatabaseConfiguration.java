@@ -38,6 +38,10 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(postgresData)
                 .setCleanDataDirectory(false)
+                // Spring stops it (destroyMethod) after everything that uses the database has stopped; zonky's own
+                // JVM shutdown hook would stop it at the same time as Spring's graceful shutdown, under the last
+                // requests and the final flush of API-key usage.
+                .setRegisterShutdownHook(false)
                 // zonky's defaults are made for throwaway test databases (no fsync, commits acknowledged before
                 // they are on disk); this one keeps the service's data, so a crash must not lose or corrupt it.
                 .setServerConfig("fsync", "on")

@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -197,7 +196,8 @@ public class AxonConfiguration {
 
     @Bean(SELLER_SNAPSHOT_TRIGGER)
     SnapshotTriggerDefinition sellerSnapshotTrigger(Snapshotter snapshotter, AxonProperties properties) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+        return new SellerSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold(),
+                properties.snapshotEventsPerCustomer());
     }
 
     /** Checked against the store before each use when other instances may append to the same sellers. */

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Tuning of the event-sourced command side; the values and what they trade are documented in application.yml.
  *
- * @param snapshotThreshold events after which a seller is snapshotted, bounding the events replayed on a load
+ * @param snapshotThreshold events after which a seller is snapshotted at the soonest
+ * @param snapshotEventsPerCustomer for a larger seller, the events between snapshots per customer it holds
  * @param sellerCacheSize sellers kept in memory between commands
  * @param verifyCachedSellers whether a cached seller is checked against the event store before it decides; on
  *                            unless configured off, since without it a second instance makes wrong rejections
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventReadBatchSize events fetched from the store per query, loading a seller or streaming for a replay
  */
 @ConfigurationProperties("registration.axon")
-record AxonProperties(int snapshotThreshold, int sellerCacheSize, @DefaultValue("true") boolean verifyCachedSellers,
-                      int conflictRetries, Duration conflictBackoff, Duration tokenClaimTimeout,
-                      int eventReadBatchSize) {
+record AxonProperties(int snapshotThreshold, double snapshotEventsPerCustomer, int sellerCacheSize,
+                      @DefaultValue("true") boolean verifyCachedSellers, int conflictRetries,
+                      Duration conflictBackoff, Duration tokenClaimTimeout, int eventReadBatchSize) {
 }
