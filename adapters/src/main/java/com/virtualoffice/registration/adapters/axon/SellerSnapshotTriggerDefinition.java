@@ -2,7 +2,6 @@ package com.virtualoffice.registration.adapters.axon;
 
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
-import javax.annotation.Nonnull;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.AbstractSnapshotTrigger;
 import org.axonframework.eventsourcing.SnapshotTrigger;
@@ -29,12 +28,12 @@ final class SellerSnapshotTriggerDefinition implements SnapshotTriggerDefinition
     }
 
     @Override
-    public SnapshotTrigger prepareTrigger(@Nonnull Class<?> aggregateType) {
+    public SnapshotTrigger prepareTrigger(Class<?> aggregateType) {
         return new Trigger(snapshotter, aggregateType, minimumEvents, eventsPerCustomer);
     }
 
     @Override
-    public SnapshotTrigger reconfigure(@Nonnull Class<?> aggregateType, @Nonnull SnapshotTrigger trigger) {
+    public SnapshotTrigger reconfigure(Class<?> aggregateType, SnapshotTrigger trigger) {
         if (trigger instanceof Trigger known) {
             known.setSnapshotter(snapshotter);
             return known;
@@ -57,7 +56,7 @@ final class SellerSnapshotTriggerDefinition implements SnapshotTriggerDefinition
         }
 
         @Override
-        public void eventHandled(@Nonnull EventMessage<?> message) {
+        public void eventHandled(EventMessage<?> message) {
             switch (message.getPayload()) {
                 case SellerAggregate snapshot -> {
                     customers = snapshot.state().liveCustomers();
@@ -74,7 +73,7 @@ final class SellerSnapshotTriggerDefinition implements SnapshotTriggerDefinition
 
         @Override
         protected boolean exceedsThreshold() {
-            return ++sinceSnapshot >= Math.max(minimumEvents, (long) (customers * eventsPerCustomer));
+            return ++sinceSnapshot >= Math.max(minimumEvents, (long) Math.ceil(customers * eventsPerCustomer));
         }
 
         @Override
