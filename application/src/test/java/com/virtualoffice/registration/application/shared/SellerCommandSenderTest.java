@@ -96,13 +96,7 @@ class SellerCommandSenderTest {
 
     @Test
     void when_a_batch_fails_every_command_in_it_fails_as_if_sent_alone() throws Exception {
-        callers.submit(() -> sender.send(delete(SELLER), PROVENANCE));
-        seller.awaitReceived(1);
-        List<Future<Optional<Decision>>> answers = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            answers.add(callers.submit(() -> sender.send(delete(SELLER), PROVENANCE)));
-        }
-        Thread.sleep(50);
+        List<Future<Optional<Decision>>> answers = twoQueuedBehindABusySeller();
         seller.failBatches(new IllegalStateException("database unreachable"));
         seller.release();
 
@@ -115,6 +109,16 @@ class SellerCommandSenderTest {
     @Test
     void commands_to_an_unknown_seller_are_answered_empty_alone_or_together() throws Exception {
         seller.unknownSellers();
+        List<Future<Optional<Decision>>> answers = twoQueuedBehindABusySeller();
+        seller.release();
+
+        for (Future<Optional<Decision>> answer : answers) {
+            assertThat(answer.get(5, TimeUnit.SECONDS)).isEmpty();
+        }
+    }
+
+    /** One command keeps the seller busy; two more arrive meanwhile and will go together once it is released. */
+    private List<Future<Optional<Decision>>> twoQueuedBehindABusySeller() throws InterruptedException {
         callers.submit(() -> sender.send(delete(SELLER), PROVENANCE));
         seller.awaitReceived(1);
         List<Future<Optional<Decision>>> answers = new ArrayList<>();
@@ -122,11 +126,7 @@ class SellerCommandSenderTest {
             answers.add(callers.submit(() -> sender.send(delete(SELLER), PROVENANCE)));
         }
         Thread.sleep(50);
-        seller.release();
-
-        for (Future<Optional<Decision>> answer : answers) {
-            assertThat(answer.get(5, TimeUnit.SECONDS)).isEmpty();
-        }
+        return answers;
     }
 
     private static DeleteCustomer delete(UUID sellerId) {
