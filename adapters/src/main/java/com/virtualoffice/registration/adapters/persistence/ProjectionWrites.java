@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -55,9 +56,9 @@ public final class ProjectionWrites {
         return pending().map(pending -> pending.remembered).orElseGet(HashMap::new);
     }
 
-    private java.util.Optional<Pending> pending() {
+    private Optional<Pending> pending() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
@@ -65,7 +66,7 @@ public final class ProjectionWrites {
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        return java.util.Optional.of(pending);
+        return Optional.of(pending);
     }
 
     public final class Statement {

@@ -47,11 +47,11 @@ public final class SellerCommandSender {
 
     /** The seller's decision, or empty when no seller with the command's id exists. */
     public Optional<Decision> send(SellerCommand command, Provenance provenance) {
+        Pending pending = new Pending(command, provenance.asMetaData());
         if (command instanceof RegisterSeller) {
             // Creates the seller: there is nothing to queue behind yet.
-            return sendAlone(new Pending(command, provenance.asMetaData()));
+            return sendAlone(pending);
         }
-        Pending pending = new Pending(command, provenance.asMetaData());
         lanes.computeIfAbsent(command.sellerId(), Lane::new).add(pending);
         try {
             return pending.answer.join();
