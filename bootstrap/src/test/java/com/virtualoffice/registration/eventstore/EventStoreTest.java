@@ -102,6 +102,22 @@ class EventStoreTest extends ServiceTest {
         }
         // Snapshots are taken in the background, after the commit that crossed the threshold.
         assertThat(snapshotTakenWithin(seller.sellerId(), Duration.ofSeconds(10))).isTrue();
+        // The seller copies itself into the snapshot: it must hold exactly the customers registered up to the
+        // sequence number it is stored under, and carry the type of the seller's events.
+        var snapshot = jdbc.sql("""
+                        SELECT sequence_number, type,
+                               json_array_length(convert_from(payload, 'UTF8')::json -> 'state' -> 'customerIds') AS held
+                        FROM snapshot_event_entry WHERE aggregate_identifier = :seller""")
+                .param("seller", seller.sellerId())
+                .query((row, n) -> List.of(row.getLong("sequence_number"), row.getString("type"), row.getLong("held")))
+                .single();
+        long registeredUpTo = jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :seller
+                          AND sequence_number <= :sequence AND payload_type LIKE '%CustomerRegistered'""")
+                .param("seller", seller.sellerId()).param("sequence", snapshot.get(0)).query(Long.class).single();
+        assertThat(snapshot.get(2)).isEqualTo(registeredUpTo);
+        assertThat(snapshot.get(1)).isEqualTo(jdbc.sql("SELECT DISTINCT type FROM domain_event_entry"
+                + " WHERE aggregate_identifier = :seller").param("seller", seller.sellerId()).query(String.class).single());
 
         // Forget the cached seller: the next command must be decided from the snapshot plus later events.
         sellerCache.removeAll();

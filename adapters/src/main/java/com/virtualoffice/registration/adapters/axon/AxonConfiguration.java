@@ -18,15 +18,10 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotterSpanFactory;
-import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.messaging.annotation.HandlerDefinition;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -34,7 +29,6 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -56,7 +50,6 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 @EnableConfigurationProperties(AxonProperties.class)
 public class AxonConfiguration {
 
-    static final String SELLER_SNAPSHOT_TRIGGER = "sellerSnapshotTrigger";
     static final String SELLER_CACHE = "sellerCache";
     static final String SELLER_TARGET_RESOLVER = "sellerTargetResolver";
 
@@ -165,39 +158,18 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /**
-     * Axon's own snapshotter, but taking snapshots on a thread of its own. By default it takes them in the
-     * committing thread, after the commit but with the seller still locked: a seller of 100,000 customers would
-     * stop deciding for the time it takes to load and serialise all of them, every snapshot-threshold events.
-     */
+    /** Written on one thread: snapshots are background work and must not take the cores the requests need. */
     @Bean
-    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
-                                                    HandlerDefinition handlerDefinition,
-                                                    ParameterResolverFactory parameterResolverFactory,
-                                                    EventStore eventStore, TransactionManager transactionManager,
-                                                    SnapshotterSpanFactory spanFactory,
-                                                    ExecutorService snapshotExecutor) {
-        return SpringAggregateSnapshotter.builder()
-                .repositoryProvider(configuration::repository)
-                .transactionManager(transactionManager)
-                .eventStore(eventStore)
-                .parameterResolverFactory(parameterResolverFactory)
-                .handlerDefinition(handlerDefinition)
-                .spanFactory(spanFactory)
-                .executor(snapshotExecutor)
-                .build();
+    SellerSnapshots sellerSnapshots(AxonProperties properties, EventStore eventStore,
+                                    TransactionManager transactionManager, ExecutorService snapshotWriter) {
+        return new SellerSnapshots(properties.snapshotThreshold(), properties.snapshotEventsPerCustomer(),
+                snapshot -> transactionManager.executeInTransaction(() -> eventStore.storeSnapshot(snapshot)),
+                snapshotWriter);
     }
 
-    /** One thread: snapshots are background work and must not take the cores the requests need. */
     @Bean(destroyMethod = "shutdown")
-    ExecutorService snapshotExecutor() {
+    ExecutorService snapshotWriter() {
         return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("seller-snapshots").daemon().factory());
-    }
-
-    @Bean(SELLER_SNAPSHOT_TRIGGER)
-    SnapshotTriggerDefinition sellerSnapshotTrigger(Snapshotter snapshotter, AxonProperties properties) {
-        return new SellerSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold(),
-                properties.snapshotEventsPerCustomer());
     }
 
     /** Checked against the store before each use when other instances may append to the same sellers. */

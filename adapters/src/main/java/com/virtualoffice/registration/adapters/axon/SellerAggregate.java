@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.virtualoffice.registration.application.shared.SellerCommandBatch;
 import com.virtualoffice.registration.domain.Decision;
 import com.virtualoffice.registration.domain.Decision.Accepted;
@@ -27,6 +29,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -36,20 +39,27 @@ import org.axonframework.spring.stereotype.Aggregate;
  * asks the decider, and records what was decided. The handlers return the decision itself, so rejections reach
  * the use cases as values.
  *
- * <p>Snapshots are Jackson-serialised from the fields, hence field visibility; bump {@link Revision} whenever the
- * fields' shape changes, so that older snapshots are ignored rather than misread.
+ * <p>Snapshots are Jackson-serialised from the fields, hence field visibility, with the state in the compact form of
+ * {@link SellerSnapshot}; bump {@link Revision} whenever that shape changes, so that older snapshots are ignored
+ * rather than misread.
  */
-@Aggregate(snapshotTriggerDefinition = AxonConfiguration.SELLER_SNAPSHOT_TRIGGER,
-        cache = AxonConfiguration.SELLER_CACHE,
+@Aggregate(cache = AxonConfiguration.SELLER_CACHE,
         commandTargetResolver = AxonConfiguration.SELLER_TARGET_RESOLVER)
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class SellerAggregate {
 
     @AggregateIdentifier
     private UUID sellerId;
+    @JsonIgnore
     private SellerState state = SellerState.UNREGISTERED;
+    /** Since the snapshot this seller was restored from; every event it was built from when there was none. */
+    @JsonIgnore
+    private long eventsSinceSnapshot;
+    /** Set only on the stand-in written as a snapshot: the state as copied under the seller's lock. */
+    @JsonIgnore
+    private SellerSnapshot copied;
 
     SellerAggregate() {
         // for Axon and for snapshots
@@ -57,62 +67,96 @@ class SellerAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    Decision handle(RegisterSeller command, PlanCatalog plans) {
-        return decideAndRecord(command, plans, MetaData.emptyInstance());
+    Decision handle(RegisterSeller command, PlanCatalog plans, SellerSnapshots snapshots) {
+        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
     }
 
     @CommandHandler
-    Decision handle(IssueApiKey command, PlanCatalog plans) {
-        return decideAndRecord(command, plans, MetaData.emptyInstance());
+    Decision handle(IssueApiKey command, PlanCatalog plans, SellerSnapshots snapshots) {
+        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
     }
 
     @CommandHandler
-    Decision handle(RegisterCustomer command, PlanCatalog plans) {
-        return decideAndRecord(command, plans, MetaData.emptyInstance());
+    Decision handle(RegisterCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
+        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
     }
 
     @CommandHandler
-    Decision handle(UpdateCustomer command, PlanCatalog plans) {
-        return decideAndRecord(command, plans, MetaData.emptyInstance());
+    Decision handle(UpdateCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
+        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
     }
 
     @CommandHandler
-    Decision handle(DeleteCustomer command, PlanCatalog plans) {
-        return decideAndRecord(command, plans, MetaData.emptyInstance());
+    Decision handle(DeleteCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
+        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
     }
 
     @CommandHandler
-    Decision handle(ChangePlan command, PlanCatalog plans) {
-        return decideAndRecord(command, plans, MetaData.emptyInstance());
+    Decision handle(ChangePlan command, PlanCatalog plans, SellerSnapshots snapshots) {
+        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
     }
 
     @CommandHandler
-    Decision handle(RevokeApiKey command, PlanCatalog plans) {
-        return decideAndRecord(command, plans, MetaData.emptyInstance());
+    Decision handle(RevokeApiKey command, PlanCatalog plans, SellerSnapshots snapshots) {
+        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
     }
 
     @CommandHandler
-    Decision handle(DeleteApiKey command, PlanCatalog plans) {
-        return decideAndRecord(command, plans, MetaData.emptyInstance());
+    Decision handle(DeleteApiKey command, PlanCatalog plans, SellerSnapshots snapshots) {
+        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
     }
 
     /** Group commit: each command is decided on the state its predecessors in the batch left. */
     @CommandHandler
-    List<Decision> handle(SellerCommandBatch batch, PlanCatalog plans) {
-        return batch.entries().stream()
+    List<Decision> handle(SellerCommandBatch batch, PlanCatalog plans, SellerSnapshots snapshots) {
+        return snapshotIfDue(batch.entries().stream()
                 .map(entry -> decideAndRecord(entry.command(), plans, MetaData.from(entry.provenance())))
-                .toList();
+                .toList(), snapshots);
     }
 
     @EventSourcingHandler
     void on(SellerEvent event) {
         state = Seller.evolve(state, event);
         sellerId = state.sellerId();
+        eventsSinceSnapshot++;
+    }
+
+    /** What a snapshot stores: the seller's id and, as {@link #snapshotOfState()}, a copy of its state. */
+    static SellerAggregate snapshot(UUID sellerId, SellerSnapshot copied) {
+        SellerAggregate snapshot = new SellerAggregate();
+        snapshot.sellerId = sellerId;
+        snapshot.copied = copied;
+        return snapshot;
+    }
+
+    @JsonProperty("state")
+    private SellerSnapshot snapshotOfState() {
+        return copied != null ? copied : SellerSnapshot.of(state);
+    }
+
+    @JsonProperty("state")
+    private void restoreState(SellerSnapshot snapshot) {
+        state = snapshot.restore();
     }
 
     /** For tests of the shell: the state the decider sees. */
     SellerState state() {
         return state;
+    }
+
+    /**
+     * Snapshots are copied here, in the command's thread while it holds the seller's lock, so that no other thread
+     * ever reads the state the next command changes in place; only the copy travels to the snapshot writer, and only
+     * once the command has committed. Copying is one pass over the customers; loading the seller again from the
+     * store, as Axon's snapshotter does, cost a deserialised snapshot and every event since, on a machine whose
+     * cores the requests need.
+     */
+    private <T> T snapshotIfDue(T decisions, SellerSnapshots snapshots) {
+        if (sellerId != null && snapshots.due(eventsSinceSnapshot, state.liveCustomers())) {
+            snapshots.writeAfterCommit(sellerId, AggregateLifecycle.getVersion(), SellerSnapshot.of(state));
+            eventsSinceSnapshot = 0;
+        }
+        return decisions;
     }
 
     /** A batch's provenance is given per command; a single command's travels on its message instead. */

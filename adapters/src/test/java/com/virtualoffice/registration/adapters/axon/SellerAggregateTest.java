@@ -56,6 +56,8 @@ class SellerAggregateTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(SellerAggregate.class)
                 .registerInjectableResource(PLANS)
+                .registerInjectableResource(new SellerSnapshots(Integer.MAX_VALUE, 0, snapshot -> {
+                }, Runnable::run))
                 .registerCommandTargetResolver(new SellerTargetResolver());
     }
 
