@@ -1,21 +1,30 @@
 import com.sun.net.httpserver.HttpServer;
 import java.lang.management.ManagementFactory;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -44,7 +53,7 @@ import java.util.regex.Pattern;
  *
  * Latencies are client-side, from sending a request to having read its whole answer; only 201s (200s for GETs)
  * count in rates and percentiles, everything else is an error and is itemised on stderr. Each client is a
- * virtual thread, so a thousand waiting clients cost no more than a few.
+ * virtual thread with a keep-alive connection of its own; creates go over plain sockets ({@link Connection}).
  */
 public class Load {
 
@@ -55,8 +64,10 @@ public class Load {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]+)\"");
-    /** An open loop never has more requests in flight than this; the ones it cannot send count as errors. */
-    private static final int OPEN_LOOP_MAX_IN_FLIGHT = 1024;
+    /** Connections an open loop sends on; more requests than that in flight wait for one to be free. */
+    private static final int OPEN_LOOP_CONNECTIONS = 256;
+    /** An open loop never has more requests waiting than this; the ones it cannot queue count as errors. */
+    private static final int OPEN_LOOP_MAX_WAITING = 1024;
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -90,18 +101,16 @@ public class Load {
 
     static void seed(String url, List<String> keys, int count, int concurrency, String prefix, long from)
             throws Exception {
-        Semaphore inFlight = new Semaphore(concurrency);
         Results results = new Results(201);
+        AtomicLong next = new AtomicLong(from);
         long start = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long n = from; n < from + count; n++) {
-                inFlight.acquire();
-                long number = n;
+            for (int c = 0; c < concurrency; c++) {
                 executor.submit(() -> {
-                    try {
-                        results.add(create(url, keys.get((int) (number % keys.size())), prefix, number), 0);
-                    } finally {
-                        inFlight.release();
+                    try (Connection connection = new Connection(url)) {
+                        for (long n = next.getAndIncrement(); n < from + count; n = next.getAndIncrement()) {
+                            results.add(connection.create(keys.get((int) (n % keys.size())), prefix, n), 0);
+                        }
                     }
                 });
             }
@@ -134,11 +143,13 @@ public class Load {
 
     static void creates(String url, String apiKey, int requests, String prefix) {
         Results results = new Results(201);
-        for (int i = -requests / 10; i < requests; i++) { // uncounted warm-up, as in latency
-            long start = System.nanoTime();
-            int status = create(url, apiKey, prefix, i + requests / 10);
-            if (i >= 0) {
-                results.add(status, System.nanoTime() - start);
+        try (Connection connection = new Connection(url)) {
+            for (int i = -requests / 10; i < requests; i++) { // uncounted warm-up, as in latency
+                long start = System.nanoTime();
+                int status = connection.create(apiKey, prefix, i + requests / 10);
+                if (i >= 0) {
+                    results.add(status, System.nanoTime() - start);
+                }
             }
         }
         results.reportErrors("creates");
@@ -156,14 +167,16 @@ public class Load {
             try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int c = 0; c < clients; c++) {
                     executor.submit(() -> {
-                        for (long start = System.nanoTime(); start < end; start = System.nanoTime()) {
-                            long n = sequence.getAndIncrement();
-                            int status = create(url, keys.get((int) (n % keys.size())), prefix + "-", n);
-                            long done = System.nanoTime();
-                            // Only answers that arrive inside the window count: the warm-up's are the JIT's and
-                            // the connections' start, and what is still in flight at the end is not finished.
-                            if (done >= measureFrom && done < end) {
-                                results.add(status, done - start);
+                        try (Connection connection = new Connection(url)) {
+                            for (long start = System.nanoTime(); start < end; start = System.nanoTime()) {
+                                long n = sequence.getAndIncrement();
+                                int status = connection.create(keys.get((int) (n % keys.size())), prefix + "-", n);
+                                long done = System.nanoTime();
+                                // Only answers inside the window count: the warm-up's are the JIT's and the
+                                // connections' start, and what is still in flight at the end is not finished.
+                                if (done >= measureFrom && done < end) {
+                                    results.add(status, done - start);
+                                }
                             }
                         }
                     });
@@ -187,42 +200,85 @@ public class Load {
     static void open(String url, List<String> keys, double rate, int warmupSeconds, int seconds, String prefix)
             throws Exception {
         Results results = new Results(201);
-        Semaphore inFlight = new Semaphore(OPEN_LOOP_MAX_IN_FLIGHT);
+        List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
+        // Each request due is queued for the next free connection; its latency runs from when it was due, so a
+        // service that falls behind makes the queued requests wait, and that wait is part of what callers see.
+        BlockingQueue<Long> due = new LinkedBlockingQueue<>();
         long begin = System.nanoTime();
         long measureFrom = begin + warmupSeconds * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
+        long last = (long) Math.ceil((end - begin) * rate / 1e9);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long n = 0; ; n++) {
-                // Request n is due at a fixed time, and its latency is counted from then: a service that falls
-                // behind makes the following requests wait, and that wait is part of what its callers see.
-                long due = begin + (long) (n * 1e9 / rate);
-                if (due >= end) {
-                    break;
-                }
-                sleepUntil(due);
-                boolean measured = due >= measureFrom;
-                if (!inFlight.tryAcquire()) {
-                    if (measured) {
-                        results.add(-2, 0); // not sent: too many in flight
+            for (int c = 0; c < OPEN_LOOP_CONNECTIONS; c++) {
+                executor.submit(() -> {
+                    try (Connection connection = new Connection(url)) {
+                        for (long n = due.take(); n < last; n = due.take()) {
+                            long dueAt = begin + (long) (n * 1e9 / rate);
+                            int status = connection.create(keys.get((int) (n % keys.size())), prefix + "-", n);
+                            long latency = System.nanoTime() - dueAt;
+                            if (dueAt >= measureFrom) {
+                                results.add(status, latency);
+                                timeline.add(new long[] {(dueAt - measureFrom) / 1_000_000_000L, status, latency});
+                            }
+                        }
+                        due.add(last); // passes the end on to the next connection
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                });
+            }
+            for (long n = 0; n < last; n++) {
+                long dueAt = begin + (long) (n * 1e9 / rate);
+                sleepUntil(dueAt);
+                if (due.size() >= OPEN_LOOP_MAX_WAITING) {
+                    if (dueAt >= measureFrom) {
+                        results.add(-2, 0); // not sent: too many waiting
                     }
                     continue;
                 }
-                long number = n;
-                executor.submit(() -> {
-                    try {
-                        int status = create(url, keys.get((int) (number % keys.size())), prefix + "-", number);
-                        if (measured) {
-                            results.add(status, System.nanoTime() - due);
-                        }
-                    } finally {
-                        inFlight.release();
-                    }
-                });
+                due.add(n);
             }
+            due.add(last);
         }
         results.reportErrors("open loop");
+        String timelineFile = System.getenv("LOAD_TIMELINE");
+        if (timelineFile != null) {
+            writeTimeline(timelineFile, timeline, seconds,
+                    System.currentTimeMillis() - (System.nanoTime() - measureFrom) / 1_000_000);
+        }
         System.out.printf("%.1f %.1f %.2f %.2f %d%n", rate, results.ok() / (double) seconds,
                 results.percentile(0.50), results.percentile(0.99), results.errors());
+    }
+
+    /**
+     * Per second of due time: "second answered p50_ms p99_ms max_ms", to tell a steady tail from a stall; the
+     * first line gives the wall-clock time of second 0, to find a stall in the service's logs.
+     */
+    static void writeTimeline(String file, List<long[]> samples, int seconds, long startMillis) throws Exception {
+        List<List<Long>> perSecond = new ArrayList<>();
+        for (int s = 0; s < seconds; s++) {
+            perSecond.add(new ArrayList<>());
+        }
+        synchronized (samples) {
+            for (long[] sample : samples) {
+                if (sample[1] == 201 && sample[0] < seconds) {
+                    perSecond.get((int) sample[0]).add(sample[2]);
+                }
+            }
+        }
+        StringBuilder lines = new StringBuilder("# second 0 at " + java.time.Instant.ofEpochMilli(startMillis) + "\n");
+        for (int s = 0; s < seconds; s++) {
+            List<Long> sorted = perSecond.get(s);
+            sorted.sort(null);
+            lines.append(s).append(' ').append(sorted.size());
+            for (double p : new double[] {0.5, 0.99, 1.0}) {
+                lines.append(String.format(" %.1f", sorted.isEmpty() ? Double.NaN
+                        : sorted.get((int) Math.ceil(sorted.size() * p) - 1) / 1e6));
+            }
+            lines.append('\n');
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of(file), lines);
     }
 
     /**
@@ -249,17 +305,121 @@ public class Load {
         }
     }
 
-    /** POSTs one customer, numbered n, and answers the status: -1 when no answer came. */
-    static int create(String url, String apiKey, String prefix, long n) {
-        String body = "{\"first_name\":\"First" + n + "\",\"last_name\":\"Last" + (n % 997)
-                + "\",\"email\":\"" + prefix + n + "@example.com\",\"company_name\":\"Company "
-                + (n % 5000) + "\",\"status\":\"" + (n % 10 == 0 ? "inactive" : "active") + "\"}";
-        try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/api/customers"))
-                    .header("X-API-Key", apiKey).header("Content-Type", "application/json")
-                    .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
+    /**
+     * One keep-alive HTTP/1.1 connection, spoken over a plain socket. The JDK's HttpClient cost about as much CPU per
+     * request as the service itself, on a machine whose two cores the client shares with the service and
+     * PostgreSQL; this costs a write and a read or two.
+     */
+    static final class Connection implements AutoCloseable {
+
+        private final String host;
+        private final int port;
+        private Socket socket;
+        private BufferedInputStream in;
+        private OutputStream out;
+
+        Connection(String url) {
+            URI uri = URI.create(url);
+            this.host = uri.getHost();
+            this.port = uri.getPort();
+        }
+
+        /** POSTs one customer, numbered n, and answers the status: -1 when no answer came. */
+        int create(String apiKey, String prefix, long n) {
+            String body = "{\"first_name\":\"First" + n + "\",\"last_name\":\"Last" + (n % 997)
+                    + "\",\"email\":\"" + prefix + n + "@example.com\",\"company_name\":\"Company "
+                    + (n % 5000) + "\",\"status\":\"" + (n % 10 == 0 ? "inactive" : "active") + "\"}";
+            byte[] json = body.getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST /api/customers HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nX-API-Key: " + apiKey
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            try {
+                if (socket == null) {
+                    socket = new Socket(host, port);
+                    socket.setTcpNoDelay(true);
+                    in = new BufferedInputStream(socket.getInputStream());
+                    out = new BufferedOutputStream(socket.getOutputStream());
+                }
+                out.write(head);
+                out.write(json);
+                out.flush();
+                return readAnswer();
+            } catch (IOException | RuntimeException e) {
+                close(); // the next request opens a new connection
+                return -1;
+            }
+        }
+
+        /** Reads one answer whole, keeps only its status, and closes the connection if the server asks to. */
+        private int readAnswer() throws IOException {
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = 0;
+            boolean chunked = false;
+            boolean closing = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                     size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                    skip(size);
+                    line();
+                }
+                while (!line().isEmpty()) { // trailers
+                }
+            } else {
+                skip(length);
+            }
+            if (closing) {
+                close();
+            }
+            return status;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new EOFException("connection closed mid-answer");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        private void skip(long bytes) throws IOException {
+            for (long left = bytes; left > 0; ) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new EOFException("connection closed mid-body");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+            }
         }
     }
 
