@@ -16,13 +16,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${QUICK:-0}" = 1 ]; then
-  : "${RUNS:=2}" "${WARMUP:=1}" "${DURATION:=2}" "${OPEN_DURATION:=4}" "${SIZES:=10 100 1000}" \
+  : "${RUNS:=2}" "${WARMUP:=1}" "${DURATION:=2}" "${OPEN_DURATION:=4}" "${OPEN_WARMUP:=2}" "${SIZES:=10 100 1000}" \
     "${CREATES:=50}" "${READS:=20}" "${EVENTS:=10000}" "${SEED_SELLERS:=16}"
 fi
 RUNS=${RUNS:-3}                          # runs per figure; the report gives their median
 WARMUP=${WARMUP:-3}                      # seconds of uncounted load before each closed-loop cell
 DURATION=${DURATION:-10}                 # seconds measured per closed-loop cell and per pgbench cell
 OPEN_DURATION=${OPEN_DURATION:-$((DURATION * 2))} # seconds of the open loop: its p99 needs the samples
+OPEN_WARMUP=${OPEN_WARMUP:-15}           # seconds of uncounted open loop first: the client's JIT and connections
+# The service's JVM, as README recommends running it: a heap of fixed size (a growing and shrinking G1 heap paid
+# page faults inside its pauses) and ZGC, whose pauses stay under a millisecond.
+SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--XX:+UseZGC -Xms2g -Xmx2g}
 CLIENTS=${CLIENTS:-1 8 32 64}            # closed-loop client counts
 SELLERS=${SELLERS:-16}                   # sellers of the spread layout
 SIZES=${SIZES:-10 1000 10000 100000}     # seller sizes of the latency ladder; the reads run at the last
@@ -39,6 +43,9 @@ JAR=bootstrap/target/customer-registration.jar
 REPORT=bench/reports/benchmarks.md
 BEGAN=$(date +%s)
 WORK=$(mktemp -d)
+# What is measured is what is checked out now: the jar is built from it below.
+COMMIT=$(git rev-parse --short HEAD)
+[ -z "$(git status --porcelain -- . ':!bench/reports')" ] || COMMIT="$COMMIT (with uncommitted changes)"
 
 log() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
 load() { ./dev java bench/src/Load.java "$@"; }
@@ -91,7 +98,8 @@ done
 log "starting the service"
 echo idle >"$WORK/phase"
 # The benchmarks measure the service, not the per-key rate limit: lift it.
-DATA_DIR="$WORK/data" SERVER_PORT=$PORT ADMIN_TOKEN=$ADMIN ./dev java -jar "$JAR" \
+# shellcheck disable=SC2086 # the options are words
+DATA_DIR="$WORK/data" SERVER_PORT=$PORT ADMIN_TOKEN=$ADMIN ./dev java $SERVICE_JVM_OPTS -jar "$JAR" \
   --registration.demo.enabled=false \
   --registration.http.rate-limit.requests-per-second=1000000 --registration.http.rate-limit.burst=1000000 \
   >"$WORK/service.log" 2>&1 &
@@ -169,7 +177,8 @@ done
 HALF=$(awk -v p="$PEAK" 'BEGIN { h = p / 2; printf "%.1f\n", h < 1 ? 1 : h }')
 for run in $(seq 1 "$RUNS"); do
   phase "creates: open loop at $HALF/s, run $run"
-  load open "$URL" "$HOT_KEY" "$HALF" "$WARMUP" "$OPEN_DURATION" "r$run-open" | tee -a "$WORK/open.txt"
+  LOAD_TIMELINE="$WORK/open-timeline-$run.txt" load open "$URL" "$HOT_KEY" "$HALF" "$OPEN_WARMUP" "$OPEN_DURATION" \
+    "r$run-open" | tee -a "$WORK/open.txt"
 done
 open_() { awk -v k="$1" '{ print $k }' "$WORK/open.txt" | median; }
 
@@ -253,8 +262,6 @@ memory() { # $1 phase pattern: the largest sample of each column in that phase, 
   awk -v p="$1" '$0 ~ "^" p { n = NF; for (i = 0; i < 4; i++) if ($(n - 3 + i) > m[i]) m[i] = $(n - 3 + i) }
     END { printf "%.0f | %.0f | %.0f | %d\n", m[0] / 1024, m[1] / 1024, m[2] / 1024, m[3] }' "$WORK/memory.txt"
 }
-COMMIT=$(git rev-parse --short HEAD)
-[ -z "$(git status --porcelain -- . ':!bench/reports')" ] || COMMIT="$COMMIT (with uncommitted changes)"
 MINUTES=$(( ($(date +%s) - BEGAN + 59) / 60 ))
 HOT_P99_HALF=$(open_ 4)
 P50_RATIO=$(ratio "$(ladder "$LARGEST" 4)" "$(ladder "$SMALLEST" 4)")
@@ -272,13 +279,13 @@ mkdir -p bench/reports
   echo
   echo "| | |"
   echo "|---|---|"
-  echo "| service | commit \`$COMMIT\`, the packaged jar (\`java -jar\`), per-key rate limit lifted |"
+  echo "| service | commit \`$COMMIT\`, the packaged jar (\`java $SERVICE_JVM_OPTS -jar\`), per-key rate limit lifted |"
   echo "| machine | $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)," \
        "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM |"
   echo "| OS | $(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r) |"
   echo "| JDK | $(./dev java -version 2>&1 | head -n1) |"
   echo "| PostgreSQL | $PG_VERSION, the service's embedded server on the same machine: $PG_SETTINGS |"
-  echo "| load | bench/src/Load.java on the same machine, over loopback, HTTP/1.1 keep-alive; $(pgbench --version) |"
+  echo "| load | bench/src/Load.java on the same machine, over loopback, HTTP/1.1 keep-alive sockets; $(pgbench --version) |"
   echo
   echo "## Targets"
   echo
@@ -320,10 +327,15 @@ mkdir -p bench/reports
   echo "Errors: answers other than 201 (or none) over all runs of both layouts. Client CPU: the most the load" \
        "generator used of all the machine's cores in any cell; it shares them with the service and PostgreSQL."
   echo
-  echo "Open loop at half the hot peak: creates on the hot seller at a fixed $HALF/s for $OPEN_DURATION s, each" \
-       "timed from the moment it was due, so a stall delays the requests behind it in the figures too:" \
-       "**$(fmt "$(open_ 2)") creates/s** answered, p50 $(fmt "$(open_ 3)" %.2f) ms," \
-       "**p99 $(fmt "$HOT_P99_HALF" %.2f) ms**, $(awk '{ s += $5 } END { print s + 0 }' "$WORK/open.txt") errors."
+  echo "Open loop at half the hot peak: creates on the hot seller at a fixed $HALF/s, $OPEN_WARMUP s uncounted" \
+       "and then $OPEN_DURATION s measured, each timed from the moment it was due, so a stall delays the requests" \
+       "behind it in the figures too: **$(fmt "$(open_ 2)") creates/s** answered, p50 $(fmt "$(open_ 3)" %.2f) ms," \
+       "**p99 $(fmt "$HOT_P99_HALF" %.2f) ms**, $(awk '{ s += $5 } END { print s + 0 }' "$WORK/open.txt") errors." \
+       "Per-second p99 of each run (ms), to tell a steady tail from a stall:"
+  echo
+  for run in $(seq 1 "$RUNS"); do
+    echo "- run $run: $(awk '!/^#/ { printf "%s%.0f", (n++ ? " " : ""), $4 }' "$WORK/open-timeline-$run.txt")"
+  done
   echo
   echo "## 2. Create latency by seller size"
   echo
