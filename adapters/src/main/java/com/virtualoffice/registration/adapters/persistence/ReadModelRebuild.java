@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The copies carry the live tables' constraints and indexes under the same names, so that after the swap
  * nothing tells them apart. Indexes other than B-trees (the trigram index of the customer search) are built once
  * the bulk of the events is in: a GIN index costs several times more kept up row by row than built at once.
+ * Meanwhile a thread of its own reads and decodes the next events ({@link ReadAhead}).
  *
  * <p>A verification does the same but compares instead of swapping, and reports every difference.
  */
@@ -48,6 +47,8 @@ public final class ReadModelRebuild implements ReadModels {
     private static final int SAMPLE_IDS = 5;
     /** Any fixed number no other advisory lock of this database uses. */
     private static final long REPLAY_LOCK = 0x7265_706c_6179L;
+    /** Enough for the reader to be decoding one chunk while another waits to be written: more only holds memory. */
+    private static final int CHUNKS_AHEAD = 2;
 
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
@@ -149,13 +150,11 @@ public final class ReadModelRebuild implements ReadModels {
             long[] replayed = {0};
             position = 0;
             TrackingToken reached = null;
-            try (Stream<? extends TrackedEventMessage<?>> events = eventStore.readEvents(null, false)) {
-                Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-                while (iterator.hasNext()) {
-                    List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
-                    while (iterator.hasNext() && batch.size() < batchSize) {
-                        batch.add(iterator.next());
-                    }
+            try (ReadAhead<TrackedEventMessage<?>> events = new ReadAhead<>("read-model-replay-reader",
+                    () -> eventStore.readEvents(null, false), batchSize, CHUNKS_AHEAD, ReadModelRebuild::decode)) {
+                for (Optional<List<TrackedEventMessage<?>>> next = events.next(); next.isPresent();
+                     next = events.next()) {
+                    List<TrackedEventMessage<?>> batch = next.get();
                     transaction.executeWithoutResult(status -> {
                         useShadowTables(live);
                         batch.forEach(event -> apply(handlers, event));
@@ -164,6 +163,9 @@ public final class ReadModelRebuild implements ReadModels {
                     replayed[0] += batch.size();
                     progress(reached, replayed[0], started);
                 }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the replay of the read models was stopped", stopped);
             }
             if (replaceLive) {
                 completeShadowTables(live);
@@ -196,6 +198,12 @@ public final class ReadModelRebuild implements ReadModels {
         } finally {
             dropShadowTables();
         }
+    }
+
+    /** Events come from the store undecoded; decoding them is most of the reading, done on the reading thread. */
+    private static void decode(EventMessage<?> event) {
+        event.getPayload();
+        event.getMetaData();
     }
 
     private void apply(List<AnnotationEventHandlerAdapter> handlers, EventMessage<?> event) {
