@@ -158,6 +158,11 @@ public final class ReadModelRebuild implements ReadModels {
                     List<TrackedEventMessage<?>> batch = next.get();
                     transaction.executeWithoutResult(status -> {
                         useShadowTables(live);
+                        // The chunk's commit does not wait for its WAL to reach the disk. Nothing is lost by it:
+                        // should the server stop first, the replay has failed and its copies are never used; and
+                        // the swap commits synchronously, which makes every earlier commit durable with it (the
+                        // WAL is flushed in order).
+                        jdbc.sql("SET LOCAL synchronous_commit = off").update();
                         batch.forEach(event -> apply(handlers, event));
                     });
                     reached = batch.getLast().trackingToken();
