@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,36 +22,20 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
-@EnableConfigurationProperties(EmbeddedDatabaseConfiguration.ServerSettings.class)
 class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     private static final String SUPERUSER = "postgres";
 
-    /**
-     * @param settings server settings by PostgreSQL's names, with dashes for the underscores (shared-buffers for
-     *                 shared_buffers): Spring drops underscores from map keys
-     */
-    @ConfigurationProperties("registration.embedded-postgres")
-    record ServerSettings(Map<String, String> settings) {
-
-        ServerSettings {
-            settings = settings == null ? Map.of() : Map.copyOf(settings);
-        }
-    }
-
     /** A server the previous run left behind (it was killed) is stopped first: see {@link StalePostmaster}. */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${registration.data-dir}") Path dataDir,
-                                      @Value("${registration.orphaned-postgres-stop-timeout}") Duration stopTimeout,
-                                      ServerSettings serverSettings)
+                                      @Value("${registration.orphaned-postgres-stop-timeout}") Duration stopTimeout)
             throws IOException {
         Path postgresData = dataDir.resolve("postgres").toAbsolutePath();
         Files.createDirectories(postgresData);
         StalePostmaster.clear(postgresData, stopTimeout);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        serverSettings.settings().forEach((name, value) -> builder.setServerConfig(name.replace('-', '_'), value));
-        EmbeddedPostgres postgres = builder
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(postgresData)
                 .setCleanDataDirectory(false)
                 // Spring stops it (destroyMethod) after everything that uses the database has stopped; zonky's own
@@ -62,7 +44,6 @@ class EmbeddedDatabaseConfiguration {
                 .setRegisterShutdownHook(false)
                 // zonky's defaults are made for throwaway test databases (no fsync, commits acknowledged before
                 // they are on disk); this one keeps the service's data, so a crash must not lose or corrupt it.
-                // Set last, so that no setting of registration.embedded-postgres turns them off.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .start();

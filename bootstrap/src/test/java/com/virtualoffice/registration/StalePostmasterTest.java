@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -25,8 +24,6 @@ import org.springframework.util.FileSystemUtils;
 class StalePostmasterTest {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final EmbeddedDatabaseConfiguration.ServerSettings NO_SETTINGS =
-            new EmbeddedDatabaseConfiguration.ServerSettings(Map.of());
 
     private final EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
     private final List<Runnable> cleanups = new ArrayList<>();
@@ -43,7 +40,7 @@ class StalePostmasterTest {
     void a_server_left_running_by_a_killed_service_is_stopped_and_the_next_start_finds_the_data() throws Exception {
         dataDir = Files.createTempDirectory("registration-orphan-");
         PgCtl pgCtl;
-        try (EmbeddedPostgres first = configuration.embeddedPostgres(dataDir, STOP_TIMEOUT, NO_SETTINGS)) {
+        try (EmbeddedPostgres first = configuration.embeddedPostgres(dataDir, STOP_TIMEOUT)) {
             execute(first, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)");
             pgCtl = PgCtl.ofRunningServer(postgresData());
 
@@ -54,7 +51,7 @@ class StalePostmasterTest {
         }
         ProcessHandle orphan = startDetached(pgCtl);
 
-        try (EmbeddedPostgres second = configuration.embeddedPostgres(dataDir, STOP_TIMEOUT, NO_SETTINGS)) {
+        try (EmbeddedPostgres second = configuration.embeddedPostgres(dataDir, STOP_TIMEOUT)) {
             assertThat(orphan.isAlive()).isFalse();
             assertThat(server().pid()).isNotEqualTo(orphan.pid());
             try (Connection connection = second.getPostgresDatabase().getConnection();
@@ -69,7 +66,7 @@ class StalePostmasterTest {
     void a_pid_file_naming_a_process_that_is_not_the_server_is_removed() throws Exception {
         dataDir = Files.createTempDirectory("registration-stale-pid-");
         List<String> pidFile;
-        try (EmbeddedPostgres first = configuration.embeddedPostgres(dataDir, STOP_TIMEOUT, NO_SETTINGS)) {
+        try (EmbeddedPostgres first = configuration.embeddedPostgres(dataDir, STOP_TIMEOUT)) {
             pidFile = Files.readAllLines(postgresData().resolve("postmaster.pid"));
         }
         // The server's process id now belongs to another process, as after a container started again.
@@ -79,7 +76,7 @@ class StalePostmasterTest {
         stale.set(0, Long.toString(other.pid()));
         Files.write(postgresData().resolve("postmaster.pid"), stale);
 
-        try (EmbeddedPostgres second = configuration.embeddedPostgres(dataDir, STOP_TIMEOUT, NO_SETTINGS)) {
+        try (EmbeddedPostgres second = configuration.embeddedPostgres(dataDir, STOP_TIMEOUT)) {
             execute(second, "SELECT 1");
             assertThat(other.isAlive()).isTrue();
         }
