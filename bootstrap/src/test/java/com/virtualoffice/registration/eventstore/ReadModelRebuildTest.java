@@ -48,6 +48,32 @@ class ReadModelRebuildTest extends ServiceTest {
         assertThat(rowsOf(sellers)).isEqualTo(before);
     }
 
+    /** Most keys and indexes of the copies are built after the bulk of the events: all must be there, as named. */
+    @Test
+    void the_rebuilt_tables_have_the_live_ones_keys_and_indexes() {
+        List<String> before = keysAndIndexes();
+
+        rebuild.rebuild();
+
+        assertThat(keysAndIndexes()).isEqualTo(before).contains(
+                "customers_pkey PRIMARY KEY (id)",
+                "customers_search_text_trgm_idx CREATE INDEX customers_search_text_trgm_idx ON public.customers"
+                        + " USING gin (search_text gin_trgm_ops)",
+                "customer_events_seller_sequence_key UNIQUE (seller_id, sequence_number)");
+    }
+
+    private List<String> keysAndIndexes() {
+        return jdbc.sql("""
+                        SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+                        WHERE conrelid = ANY(CAST(:tables AS regclass[]))
+                        UNION ALL SELECT indexname || ' ' || indexdef FROM pg_indexes
+                        WHERE to_regclass(schemaname || '.' || tablename) = ANY(CAST(:tables AS regclass[]))
+                        ORDER BY 1
+                        """)
+                .param("tables", new String[] {"sellers", "api_keys", "customers", "customer_events"})
+                .query(String.class).list();
+    }
+
     private List<String> rowsOf(List<UUID> sellers) {
         return jdbc.sql("""
                         SELECT 'seller ' || s::text AS row FROM sellers s WHERE s.id = ANY(:sellers)

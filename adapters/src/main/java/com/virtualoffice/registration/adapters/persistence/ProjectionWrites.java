@@ -49,8 +49,8 @@ public final class ProjectionWrites {
     }
 
     /**
-     * Values a projection keeps for the rest of this transaction, beside rows not yet sent. Outside a
-     * transaction, an empty map that forgets.
+     * Values a projection keeps beside the statements this transaction has not sent yet, forgotten once they are
+     * sent. Outside a transaction, an empty map that forgets.
      */
     Map<Object, Object> remembered() {
         return pending().map(pending -> pending.remembered).orElseGet(HashMap::new);
@@ -121,6 +121,7 @@ public final class ProjectionWrites {
                 }
             }
             byTable.clear();
+            remembered.clear();
         }
 
         @Override

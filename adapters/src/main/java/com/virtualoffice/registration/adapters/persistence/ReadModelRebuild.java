@@ -6,10 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -33,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction; readers see the old tables until it commits.
  *
  * <p>The copies carry the live tables' constraints and indexes under the same names, so that after the swap
- * nothing tells them apart. Indexes other than B-trees (the trigram index of the customer search) are built once
- * the bulk of the events is in: a GIN index costs several times more kept up row by row than built at once.
+ * nothing tells them apart. Only those the projections' statements need exist while the bulk of the events goes
+ * in; the others are built once it is in, from all the rows at once, which costs a fraction of keeping them up row
+ * by row. Meanwhile a thread of its own reads and decodes the next events ({@link ReadAhead}).
  *
  * <p>A verification does the same but compares instead of swapping, and reports every difference.
  */
@@ -48,6 +48,8 @@ public final class ReadModelRebuild implements ReadModels {
     private static final int SAMPLE_IDS = 5;
     /** Any fixed number no other advisory lock of this database uses. */
     private static final long REPLAY_LOCK = 0x7265_706c_6179L;
+    /** Enough for the reader to be decoding one chunk while another waits to be written: more only holds memory. */
+    private static final int CHUNKS_AHEAD = 2;
 
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
@@ -149,21 +151,27 @@ public final class ReadModelRebuild implements ReadModels {
             long[] replayed = {0};
             position = 0;
             TrackingToken reached = null;
-            try (Stream<? extends TrackedEventMessage<?>> events = eventStore.readEvents(null, false)) {
-                Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-                while (iterator.hasNext()) {
-                    List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
-                    while (iterator.hasNext() && batch.size() < batchSize) {
-                        batch.add(iterator.next());
-                    }
+            try (ReadAhead<TrackedEventMessage<?>> events = new ReadAhead<>("read-model-replay-reader",
+                    () -> eventStore.readEvents(null, false), batchSize, CHUNKS_AHEAD, ReadModelRebuild::decode)) {
+                for (Optional<List<TrackedEventMessage<?>>> next = events.next(); next.isPresent();
+                     next = events.next()) {
+                    List<TrackedEventMessage<?>> batch = next.get();
                     transaction.executeWithoutResult(status -> {
                         useShadowTables(live);
+                        // The chunk's commit does not wait for its WAL to reach the disk. Nothing is lost by it:
+                        // should the server stop first, the replay has failed and its copies are never used; and
+                        // the swap commits synchronously, which makes every earlier commit durable with it (the
+                        // WAL is flushed in order).
+                        jdbc.sql("SET LOCAL synchronous_commit = off").update();
                         batch.forEach(event -> apply(handlers, event));
                     });
                     reached = batch.getLast().trackingToken();
                     replayed[0] += batch.size();
                     progress(reached, replayed[0], started);
                 }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the replay of the read models was stopped", stopped);
             }
             if (replaceLive) {
                 completeShadowTables(live);
@@ -198,6 +206,12 @@ public final class ReadModelRebuild implements ReadModels {
         }
     }
 
+    /** Events come from the store undecoded; decoding them is most of the reading, done on the reading thread. */
+    private static void decode(EventMessage<?> event) {
+        event.getPayload();
+        event.getMetaData();
+    }
+
     private void apply(List<AnnotationEventHandlerAdapter> handlers, EventMessage<?> event) {
         for (AnnotationEventHandlerAdapter handler : handlers) {
             try {
@@ -215,7 +229,7 @@ public final class ReadModelRebuild implements ReadModels {
         eventsPerSecond = replayed / seconds(started);
     }
 
-    /** Empty copies with the live tables' columns, constraints and B-tree indexes, under the same names. */
+    /** Empty copies with the live tables' columns, and of their keys and indexes those the replay needs. */
     private void createShadowTables(String live) {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("CREATE SCHEMA IF NOT EXISTS " + SHADOW_SCHEMA).update();
@@ -224,59 +238,67 @@ public final class ReadModelRebuild implements ReadModels {
                 jdbc.sql("DROP TABLE IF EXISTS " + copy).update();
                 jdbc.sql("CREATE TABLE " + copy + " (LIKE " + live + "." + table
                         + " INCLUDING ALL EXCLUDING INDEXES)").update();
-                for (String constraint : keyConstraints(live, table)) {
-                    jdbc.sql("ALTER TABLE " + copy + " ADD " + constraint).update();
-                }
-                indexes(live, table).stream().filter(Index::btree)
-                        .forEach(index -> jdbc.sql(index.on(live, table, SHADOW_SCHEMA)).update());
+                keysAndIndexes(live, table).stream().filter(KeyOrIndex::neededWhileReplaying)
+                        .forEach(keyOrIndex -> jdbc.sql(keyOrIndex.on(live, table, SHADOW_SCHEMA)).update());
             }
         });
     }
 
-    /** After the bulk: the indexes left for later, and fresh statistics for the planner of the swapped-in table. */
+    /** After the bulk: the keys and indexes left for later, and fresh statistics for the planner. */
     private void completeShadowTables(String live) {
         transaction.executeWithoutResult(status -> {
             for (String table : TABLES) {
-                indexes(live, table).stream().filter(index -> !index.btree())
-                        .forEach(index -> jdbc.sql(index.on(live, table, SHADOW_SCHEMA)).update());
+                keysAndIndexes(live, table).stream().filter(keyOrIndex -> !keyOrIndex.neededWhileReplaying())
+                        .forEach(keyOrIndex -> jdbc.sql(keyOrIndex.on(live, table, SHADOW_SCHEMA)).update());
             }
         });
         TABLES.forEach(table -> jdbc.sql("ANALYZE " + SHADOW_SCHEMA + "." + table).update());
     }
 
-    /** Primary keys and unique constraints, as {@code CONSTRAINT name ...} clauses. */
-    private List<String> keyConstraints(String schema, String table) {
+    /** The live table's primary key, unique constraints and other indexes. */
+    private List<KeyOrIndex> keysAndIndexes(String schema, String table) {
         return jdbc.sql("""
-                        SELECT 'CONSTRAINT ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid)
-                        FROM pg_constraint
-                        WHERE conrelid = to_regclass(:table) AND contype IN ('p', 'u')
-                        ORDER BY conname
-                        """)
-                .param("table", schema + "." + table)
-                .query(String.class)
-                .list();
-    }
-
-    /** The indexes that back no constraint, by their definitions. */
-    private List<Index> indexes(String schema, String table) {
-        return jdbc.sql("""
-                        SELECT pg_get_indexdef(i.indexrelid) AS definition, am.amname = 'btree' AS btree
+                        SELECT c.relname AS name, k.conname IS NOT NULL AS constraint_,
+                            coalesce('CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid),
+                                     pg_get_indexdef(i.indexrelid)) AS definition
                         FROM pg_index i
                         JOIN pg_class c ON c.oid = i.indexrelid
-                        JOIN pg_am am ON am.oid = c.relam
+                        LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+                            AND k.contype IN ('p', 'u')
                         WHERE i.indrelid = to_regclass(:table)
-                          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
-                        ORDER BY c.relname
+                        ORDER BY k.conname IS NULL, c.relname
                         """)
                 .param("table", schema + "." + table)
-                .query((row, n) -> new Index(row.getString("definition"), row.getBoolean("btree")))
+                .query((row, n) -> new KeyOrIndex(row.getString("name"), row.getBoolean("constraint_"),
+                        row.getString("definition")))
                 .list();
     }
 
-    private record Index(String definition, boolean btree) {
+    /**
+     * A primary key, a unique constraint or an index, named as the constraint or index is. {@code definition} is
+     * the constraint's clause, or the index's whole {@code CREATE INDEX}.
+     */
+    private record KeyOrIndex(String name, boolean constraint, String definition) {
 
-        /** The same index, on the table of that name in another schema (an index lives in its table's schema). */
+        /**
+         * What the projections' own statements rely on while the events go in: the primary keys their UPDATEs and
+         * DELETEs find rows by (sellers, api_keys, customers), and the index CustomerEventTable finds a customer's
+         * last row by. Every other key and index is built from all the rows at the end, which costs a fraction of
+         * keeping it up row by row: on random UUIDs each row dirties another page of each. Their checks come
+         * then too, and are the same: a duplicate fails the replay before anything is swapped.
+         */
+        private static final Set<String> NEEDED_WHILE_REPLAYING =
+                Set.of("sellers_pkey", "api_keys_pkey", "customers_pkey", "customer_events_customer_idx");
+
+        boolean neededWhileReplaying() {
+            return NEEDED_WHILE_REPLAYING.contains(name);
+        }
+
+        /** The statement that adds it to the table of that name in another schema (an index lives in its table's). */
         String on(String fromSchema, String table, String toSchema) {
+            if (constraint) {
+                return "ALTER TABLE " + toSchema + "." + table + " ADD " + definition;
+            }
             String target = " ON " + fromSchema + "." + table + " ";
             if (!definition.contains(target)) {
                 throw new IllegalStateException("unexpected index definition: " + definition);
