@@ -9,6 +9,8 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Retries a command that lost an append race against another instance. The loser's cached seller is stale and
@@ -16,6 +18,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
  * the conflict. Every other failure is final: retrying it would only delay the error.
  */
 final class ConflictRetryScheduler implements RetryScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(ConflictRetryScheduler.class);
 
     private final ScheduledExecutorService executor;
     private final int maxRetries;
@@ -36,6 +40,9 @@ final class ConflictRetryScheduler implements RetryScheduler {
         long base = backoff.toNanos() << (failures.size() - 1);
         // Jitter, so that instances that collided once do not collide again in lockstep.
         long delay = base + ThreadLocalRandom.current().nextLong(base + 1);
+        // Each retry costs its caller the pause: worth seeing when tail latency is the question.
+        log.debug("retrying {} in {} µs after append conflict {}", commandMessage.getCommandName(), delay / 1_000,
+                failures.size());
         executor.schedule(commandDispatch, delay, TimeUnit.NANOSECONDS);
         return true;
     }
