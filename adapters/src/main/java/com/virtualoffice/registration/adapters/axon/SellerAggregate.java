@@ -68,42 +68,42 @@ class SellerAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     Decision handle(RegisterSeller command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
+        return decide(command, plans, snapshots);
     }
 
     @CommandHandler
     Decision handle(IssueApiKey command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
+        return decide(command, plans, snapshots);
     }
 
     @CommandHandler
     Decision handle(RegisterCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
+        return decide(command, plans, snapshots);
     }
 
     @CommandHandler
     Decision handle(UpdateCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
+        return decide(command, plans, snapshots);
     }
 
     @CommandHandler
     Decision handle(DeleteCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
+        return decide(command, plans, snapshots);
     }
 
     @CommandHandler
     Decision handle(ChangePlan command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
+        return decide(command, plans, snapshots);
     }
 
     @CommandHandler
     Decision handle(RevokeApiKey command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
+        return decide(command, plans, snapshots);
     }
 
     @CommandHandler
     Decision handle(DeleteApiKey command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
+        return decide(command, plans, snapshots);
     }
 
     /** Group commit: each command is decided on the state its predecessors in the batch left. */
@@ -142,6 +142,11 @@ class SellerAggregate {
     /** For tests of the shell: the state the decider sees. */
     SellerState state() {
         return state;
+    }
+
+    /** A single command: its provenance travels on its message. */
+    private Decision decide(SellerCommand command, PlanCatalog plans, SellerSnapshots snapshots) {
+        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
     }
 
     /**
