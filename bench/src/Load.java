@@ -14,7 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -267,18 +270,16 @@ public class Load {
                 }
             }
         }
-        StringBuilder lines = new StringBuilder("# second 0 at " + java.time.Instant.ofEpochMilli(startMillis) + "\n");
+        StringBuilder lines = new StringBuilder("# second 0 at " + Instant.ofEpochMilli(startMillis) + "\n");
         for (int s = 0; s < seconds; s++) {
-            List<Long> sorted = perSecond.get(s);
-            sorted.sort(null);
-            lines.append(s).append(' ').append(sorted.size());
+            List<Long> second = perSecond.get(s);
+            lines.append(s).append(' ').append(second.size());
             for (double p : new double[] {0.5, 0.99, 1.0}) {
-                lines.append(String.format(" %.1f", sorted.isEmpty() ? Double.NaN
-                        : sorted.get((int) Math.ceil(sorted.size() * p) - 1) / 1e6));
+                lines.append(String.format(" %.1f", Results.millisAt(second, p)));
             }
             lines.append('\n');
         }
-        java.nio.file.Files.writeString(java.nio.file.Path.of(file), lines);
+        Files.writeString(Path.of(file), lines);
     }
 
     /**
@@ -451,9 +452,13 @@ public class Load {
 
         /** Nearest rank, in milliseconds; NaN when nothing succeeded. */
         double percentile(double p) {
-            List<Long> sorted = new ArrayList<>(nanos);
-            sorted.sort(null);
-            return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.ceil(sorted.size() * p) - 1) / 1e6;
+            return millisAt(new ArrayList<>(nanos), p);
+        }
+
+        /** Nearest rank of {@code p} among the latencies, in milliseconds; NaN when there are none. Sorts them. */
+        static double millisAt(List<Long> nanos, double p) {
+            nanos.sort(null);
+            return nanos.isEmpty() ? Double.NaN : nanos.get((int) Math.ceil(nanos.size() * p) - 1) / 1e6;
         }
 
         void reportErrors(String what) {
