@@ -43,6 +43,16 @@ class EventStoreTest extends ServiceTest {
     }
 
     @Test
+    void snapshot_payloads_are_stored_uncompressed() {
+        String storage = jdbc.sql("""
+                        SELECT attstorage FROM pg_attribute
+                        WHERE attrelid = 'snapshot_event_entry'::regclass AND attname = 'payload'
+                        """)
+                .query(String.class).single();
+        assertThat(storage).as("'e' is EXTERNAL: out of line, never compressed").isEqualTo("e");
+    }
+
+    @Test
     void the_global_index_is_handed_out_one_at_a_time() {
         var sequence = jdbc.sql("""
                         SELECT increment_by, cache_size FROM pg_sequences
