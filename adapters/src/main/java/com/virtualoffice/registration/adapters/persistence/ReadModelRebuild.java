@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +60,7 @@ public final class ReadModelRebuild implements ReadModels {
     private final EventStorageEngine eventStore;
     private final List<Object> projections;
     private final int batchSize;
+    private final IndexBuilds indexBuilds;
     private final ExecutorService background;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long position;
@@ -65,7 +68,7 @@ public final class ReadModelRebuild implements ReadModels {
 
     ReadModelRebuild(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
                      ProjectionWrites writes, EventStorageEngine eventStore, List<Object> projections, int batchSize,
-                     ExecutorService background) {
+                     IndexBuilds indexBuilds, ExecutorService background) {
         this.transaction = transaction;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -73,6 +76,7 @@ public final class ReadModelRebuild implements ReadModels {
         this.eventStore = eventStore;
         this.projections = List.copyOf(projections);
         this.batchSize = batchSize;
+        this.indexBuilds = indexBuilds;
         this.background = background;
     }
 
@@ -163,6 +167,8 @@ public final class ReadModelRebuild implements ReadModels {
                         // the swap commits synchronously, which makes every earlier commit durable with it (the
                         // WAL is flushed in order).
                         jdbc.sql("SET LOCAL synchronous_commit = off").update();
+                        // The copies are only ever written by the replay, and only read once it is done.
+                        writes.copyInserts();
                         batch.forEach(event -> apply(handlers, event));
                     });
                     reached = batch.getLast().trackingToken();
@@ -244,15 +250,26 @@ public final class ReadModelRebuild implements ReadModels {
         });
     }
 
-    /** After the bulk: the keys and indexes left for later, and fresh statistics for the planner. */
+    /**
+     * After the bulk: the keys and indexes left for later, side by side, and fresh statistics for the planner.
+     * Each goes in on its own; should one fail (a duplicate), the replay fails and the copies are dropped whole.
+     * The GIN indexes go first: a trigram index takes as long to build as all the B-trees together.
+     */
     private void completeShadowTables(String live) {
-        transaction.executeWithoutResult(status -> {
-            for (String table : TABLES) {
-                keysAndIndexes(live, table).stream().filter(keyOrIndex -> !keyOrIndex.neededWhileReplaying())
-                        .forEach(keyOrIndex -> jdbc.sql(keyOrIndex.on(live, table, SHADOW_SCHEMA)).update());
+        List<String> statements = new ArrayList<>();
+        for (String table : TABLES) {
+            for (KeyOrIndex keyOrIndex : keysAndIndexes(live, table)) {
+                if (!keyOrIndex.neededWhileReplaying()) {
+                    statements.add(keyOrIndex.on(live, table, SHADOW_SCHEMA));
+                }
             }
-        });
+        }
+        indexBuilds.run(statements.stream().sorted(Comparator.comparing(statement -> !isGin(statement))).toList());
         TABLES.forEach(table -> jdbc.sql("ANALYZE " + SHADOW_SCHEMA + "." + table).update());
+    }
+
+    private static boolean isGin(String statement) {
+        return statement.contains(" USING gin ");
     }
 
     /** The live table's primary key, unique constraints and other indexes. */
