@@ -129,8 +129,7 @@ public final class ProjectionWrites {
                     }
                     List<Statement> run = statements.subList(start, end);
                     Optional<InsertAsCopy> copy = copyInserts ? InsertAsCopy.of(sql) : Optional.empty();
-                    if (copy.isPresent()
-                            && run.stream().allMatch(statement -> copy.get().canWrite(statement.parameters))) {
+                    if (copy.isPresent()) {
                         copyRows.copy(copy.get(), run.stream().map(statement -> statement.parameters).toList());
                     } else {
                         jdbc.batchUpdate(sql, run.stream()

@@ -1,6 +1,7 @@
 package com.virtualoffice.registration.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,13 +49,14 @@ class InsertAsCopyTest {
     }
 
     @Test
-    void a_row_lacking_a_parameter_or_holding_a_value_of_an_unknown_type_cannot_be_written() {
+    void a_row_lacking_a_parameter_or_holding_a_value_of_an_unknown_type_fails() {
         InsertAsCopy copy = InsertAsCopy.of("INSERT INTO things (id, name) VALUES (:id, :name)").orElseThrow();
 
-        assertThat(copy.canWrite(new MapSqlParameterSource("id", UUID.randomUUID()).addValue("name", "n"))).isTrue();
-        assertThat(copy.canWrite(new MapSqlParameterSource("id", UUID.randomUUID()))).isFalse();
-        assertThat(copy.canWrite(new MapSqlParameterSource("id", UUID.randomUUID()).addValue("name", List.of())))
-                .isFalse();
+        assertThatThrownBy(() -> copy.write(new MapSqlParameterSource("id", UUID.randomUUID()), new StringBuilder()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> copy.write(new MapSqlParameterSource("id", UUID.randomUUID())
+                .addValue("name", List.of()), new StringBuilder()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no COPY text");
     }
 
     @Test
