@@ -84,13 +84,8 @@ public class PersistenceConfiguration {
                                       EventStorageEngine eventStore, CustomerTable customers, SellerTable sellers,
                                       ApiKeyTable apiKeys, CustomerEventTable customerEvents,
                                       @Value("${registration.read-models.replay-batch-size}") int batchSize,
-                                      @Value("${registration.read-models.index-build-connections}")
-                                      int indexBuildConnections,
-                                      @Value("${registration.read-models.index-build-memory}")
-                                      String indexBuildMemory,
                                       ExecutorService readModelReplays) {
         return new ReadModelRebuild(transaction, dataSource, jdbc, writes, eventStore,
-                List.of(sellers, apiKeys, customers, customerEvents), batchSize,
-                new IndexBuilds(dataSource, indexBuildConnections, indexBuildMemory), readModelReplays);
+                List.of(sellers, apiKeys, customers, customerEvents), batchSize, readModelReplays);
     }
 }

@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +58,6 @@ public final class ReadModelRebuild implements ReadModels {
     private final EventStorageEngine eventStore;
     private final List<Object> projections;
     private final int batchSize;
-    private final IndexBuilds indexBuilds;
     private final ExecutorService background;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long position;
@@ -68,7 +65,7 @@ public final class ReadModelRebuild implements ReadModels {
 
     ReadModelRebuild(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
                      ProjectionWrites writes, EventStorageEngine eventStore, List<Object> projections, int batchSize,
-                     IndexBuilds indexBuilds, ExecutorService background) {
+                     ExecutorService background) {
         this.transaction = transaction;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -76,7 +73,6 @@ public final class ReadModelRebuild implements ReadModels {
         this.eventStore = eventStore;
         this.projections = List.copyOf(projections);
         this.batchSize = batchSize;
-        this.indexBuilds = indexBuilds;
         this.background = background;
     }
 
@@ -179,9 +175,11 @@ public final class ReadModelRebuild implements ReadModels {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("the replay of the read models was stopped", stopped);
             }
+            double bulkSeconds = seconds(started);
             if (replaceLive) {
                 completeShadowTables(live);
             }
+            double completedSeconds = seconds(started);
             TrackingToken bulkEnd = reached;
             Verification result = transaction.execute(status -> {
                 // Writers wait from here until the commit; readers go on reading the live rows.
@@ -204,8 +202,11 @@ public final class ReadModelRebuild implements ReadModels {
                         .toList());
             });
             eventsPerSecond = replayed[0] / seconds(started);
-            log.info("{} the read models from {} events at {} events/s", replaceLive ? "rebuilt" : "verified",
-                    replayed[0], Math.round(eventsPerSecond));
+            // Where the time went, for whoever tunes it: the bulk, the deferred keys and indexes, the catch-up and swap.
+            log.info("{} the read models from {} events at {} events/s (bulk {} s, keys and indexes {} s, last"
+                            + " step {} s)", replaceLive ? "rebuilt" : "verified", replayed[0],
+                    Math.round(eventsPerSecond), bulkSeconds, Math.round((completedSeconds - bulkSeconds) * 10) / 10.0,
+                    Math.round((seconds(started) - completedSeconds) * 10) / 10.0);
             return result;
         } finally {
             dropShadowTables();
@@ -250,26 +251,15 @@ public final class ReadModelRebuild implements ReadModels {
         });
     }
 
-    /**
-     * After the bulk: the keys and indexes left for later, side by side, and fresh statistics for the planner.
-     * Each goes in on its own; should one fail (a duplicate), the replay fails and the copies are dropped whole.
-     * The GIN indexes go first: a trigram index takes as long to build as all the B-trees together.
-     */
+    /** After the bulk: the keys and indexes left for later, and fresh statistics for the planner. */
     private void completeShadowTables(String live) {
-        List<String> statements = new ArrayList<>();
-        for (String table : TABLES) {
-            for (KeyOrIndex keyOrIndex : keysAndIndexes(live, table)) {
-                if (!keyOrIndex.neededWhileReplaying()) {
-                    statements.add(keyOrIndex.on(live, table, SHADOW_SCHEMA));
-                }
+        transaction.executeWithoutResult(status -> {
+            for (String table : TABLES) {
+                keysAndIndexes(live, table).stream().filter(keyOrIndex -> !keyOrIndex.neededWhileReplaying())
+                        .forEach(keyOrIndex -> jdbc.sql(keyOrIndex.on(live, table, SHADOW_SCHEMA)).update());
             }
-        }
-        indexBuilds.run(statements.stream().sorted(Comparator.comparing(statement -> !isGin(statement))).toList());
+        });
         TABLES.forEach(table -> jdbc.sql("ANALYZE " + SHADOW_SCHEMA + "." + table).update());
-    }
-
-    private static boolean isGin(String statement) {
-        return statement.contains(" USING gin ");
     }
 
     /** The live table's primary key, unique constraints and other indexes. */

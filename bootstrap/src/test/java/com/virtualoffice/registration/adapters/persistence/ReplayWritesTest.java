@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.virtualoffice.registration.support.ServiceTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What a replay writes with COPY and builds after its bulk, on the real PostgreSQL. */
+/** What a replay writes with COPY, on the real PostgreSQL. */
 class ReplayWritesTest extends ServiceTest {
 
     private static final String TABLE = """
@@ -33,9 +31,6 @@ class ReplayWritesTest extends ServiceTest {
 
     @Autowired
     private JdbcClient jdbc;
-
-    @Autowired
-    private DataSource dataSource;
 
     @BeforeEach
     void tables() {
@@ -91,37 +86,6 @@ class ReplayWritesTest extends ServiceTest {
         })).hasMessageContaining("copied_pkey");
 
         assertThat(contents("copied")).isEmpty();
-    }
-
-    @Test
-    void indexes_are_built_side_by_side_and_a_duplicate_fails_the_build_naming_the_statement() {
-        transaction.executeWithoutResult(status -> {
-            writes.copyInserts();
-            for (int i = 0; i < 100; i++) {
-                insert("copied", new Object[] {UUID.randomUUID(), "n" + i, i < 2 ? "same" : "c" + i, null, null,
-                        null});
-            }
-        });
-        IndexBuilds builds = new IndexBuilds(dataSource, 2, "64MB");
-
-        builds.run(List.of("CREATE INDEX copied_search_idx ON copied USING gin (search gin_trgm_ops)",
-                "CREATE INDEX copied_name_idx ON copied (name)",
-                "ALTER TABLE copied ADD CONSTRAINT copied_count_key UNIQUE (count)"));
-        assertThatThrownBy(() -> builds.run(List.of("CREATE UNIQUE INDEX copied_company_key ON copied (company)")))
-                .hasMessageContaining("copied_company_key");
-
-        assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'copied' ORDER BY 1")
-                .query(String.class).list())
-                .containsExactly("copied_count_key", "copied_name_idx", "copied_pkey", "copied_search_idx");
-    }
-
-    @Test
-    void two_connections_run_two_statements_at_once() {
-        long started = System.nanoTime();
-
-        new IndexBuilds(dataSource, 2, "64MB").run(List.of("SELECT pg_sleep(1)", "SELECT pg_sleep(1)"));
-
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1900));
     }
 
     private void insert(String table, Object[] row) {
