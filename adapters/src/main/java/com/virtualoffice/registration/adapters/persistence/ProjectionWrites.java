@@ -47,9 +47,10 @@ public final class ProjectionWrites {
 
     /**
      * This transaction's INSERTs go as COPYs, one per run of rows of the same INSERT (see {@link InsertAsCopy}):
-     * for a replay's chunks, whose thousand rows per table cost PostgreSQL a fraction as one stream, and
-     * Java a fraction to write as text than to bind. Errors are the same (constraints, types), only raised per
-     * run instead of per row. Outside a transaction there is nothing to gather, and nothing changes.
+     * for a replay's chunks, whose thousand rows per table cost PostgreSQL less as one stream than as a batch of
+     * statements, and Java less to write as text than to bind. The rows and the constraint checks are the same;
+     * a failure fails the run, and with it the transaction, as a failing statement of a batch does. Outside a
+     * transaction there is nothing to gather, and nothing changes.
      */
     void copyInserts() {
         pending().ifPresent(pending -> pending.copyInserts = true);

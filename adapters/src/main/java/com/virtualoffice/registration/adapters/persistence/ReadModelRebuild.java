@@ -163,7 +163,7 @@ public final class ReadModelRebuild implements ReadModels {
                         // the swap commits synchronously, which makes every earlier commit durable with it (the
                         // WAL is flushed in order).
                         jdbc.sql("SET LOCAL synchronous_commit = off").update();
-                        // The copies are only ever written by the replay, and only read once it is done.
+                        // The bulk's rows go as COPYs: the same rows, for less work on both sides than INSERTs.
                         writes.copyInserts();
                         batch.forEach(event -> apply(handlers, event));
                     });
@@ -202,11 +202,11 @@ public final class ReadModelRebuild implements ReadModels {
                         .toList());
             });
             eventsPerSecond = replayed[0] / seconds(started);
-            // Where the time went, for whoever tunes it: the bulk, the deferred keys and indexes, the catch-up and swap.
+            // Where the time went, for whoever tunes it: the bulk, the deferred keys and indexes, the last step.
             log.info("{} the read models from {} events at {} events/s (bulk {} s, keys and indexes {} s, last"
                             + " step {} s)", replaceLive ? "rebuilt" : "verified", replayed[0],
-                    Math.round(eventsPerSecond), bulkSeconds, Math.round((completedSeconds - bulkSeconds) * 10) / 10.0,
-                    Math.round((seconds(started) - completedSeconds) * 10) / 10.0);
+                    Math.round(eventsPerSecond), tenths(bulkSeconds), tenths(completedSeconds - bulkSeconds),
+                    tenths(seconds(started) - completedSeconds));
             return result;
         } finally {
             dropShadowTables();
@@ -369,6 +369,10 @@ public final class ReadModelRebuild implements ReadModels {
 
     private static String qualified(String schema) {
         return String.join(", ", TABLES.stream().map(table -> schema + "." + table).toList());
+    }
+
+    private static double tenths(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
     }
 
     private static double seconds(long startedNanos) {
