@@ -163,6 +163,8 @@ public final class ReadModelRebuild implements ReadModels {
                         // the swap commits synchronously, which makes every earlier commit durable with it (the
                         // WAL is flushed in order).
                         jdbc.sql("SET LOCAL synchronous_commit = off").update();
+                        // The bulk's rows go as COPYs: the same rows, for less work on both sides than INSERTs.
+                        writes.copyInserts();
                         batch.forEach(event -> apply(handlers, event));
                     });
                     reached = batch.getLast().trackingToken();
@@ -173,9 +175,11 @@ public final class ReadModelRebuild implements ReadModels {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("the replay of the read models was stopped", stopped);
             }
+            double bulkSeconds = seconds(started);
             if (replaceLive) {
                 completeShadowTables(live);
             }
+            double completedSeconds = seconds(started);
             TrackingToken bulkEnd = reached;
             Verification result = transaction.execute(status -> {
                 // Writers wait from here until the commit; readers go on reading the live rows.
@@ -198,8 +202,11 @@ public final class ReadModelRebuild implements ReadModels {
                         .toList());
             });
             eventsPerSecond = replayed[0] / seconds(started);
-            log.info("{} the read models from {} events at {} events/s", replaceLive ? "rebuilt" : "verified",
-                    replayed[0], Math.round(eventsPerSecond));
+            // Where the time went, for whoever tunes it: the bulk, the deferred keys and indexes, the last step.
+            log.info("{} the read models from {} events at {} events/s (bulk {} s, keys and indexes {} s, last"
+                            + " step {} s)", replaceLive ? "rebuilt" : "verified", replayed[0],
+                    Math.round(eventsPerSecond), tenths(bulkSeconds), tenths(completedSeconds - bulkSeconds),
+                    tenths(seconds(started) - completedSeconds));
             return result;
         } finally {
             dropShadowTables();
@@ -362,6 +369,10 @@ public final class ReadModelRebuild implements ReadModels {
 
     private static String qualified(String schema) {
         return String.join(", ", TABLES.stream().map(table -> schema + "." + table).toList());
+    }
+
+    private static double tenths(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
     }
 
     private static double seconds(long startedNanos) {
