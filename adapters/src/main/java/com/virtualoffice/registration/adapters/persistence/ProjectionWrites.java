@@ -119,7 +119,7 @@ public final class ProjectionWrites {
             byTable.computeIfAbsent(statement.table, table -> new ArrayList<>()).add(statement);
         }
 
-        /** Consecutive runs of one SQL text go as one JDBC batch. */
+        /** Consecutive runs of one SQL text go as one JDBC batch, or as one COPY where {@link #copyInserts} asked. */
         void send() {
             for (List<Statement> statements : byTable.values()) {
                 for (int start = 0; start < statements.size(); ) {

@@ -201,12 +201,13 @@ public final class ReadModelRebuild implements ReadModels {
                 return new Verification(NAME, replayed[0], TABLES.stream().map(table -> compare(live, table))
                         .toList());
             });
-            eventsPerSecond = replayed[0] / seconds(started);
+            double totalSeconds = seconds(started);
+            eventsPerSecond = replayed[0] / totalSeconds;
             // Where the time went, for whoever tunes it: the bulk, the deferred keys and indexes, the last step.
             log.info("{} the read models from {} events at {} events/s (bulk {} s, keys and indexes {} s, last"
                             + " step {} s)", replaceLive ? "rebuilt" : "verified", replayed[0],
                     Math.round(eventsPerSecond), tenths(bulkSeconds), tenths(completedSeconds - bulkSeconds),
-                    tenths(seconds(started) - completedSeconds));
+                    tenths(totalSeconds - completedSeconds));
             return result;
         } finally {
             dropShadowTables();
