@@ -3,6 +3,7 @@ package com.virtualoffice.registration;
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.ApiKeyView;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.projections.Projections;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
 import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -141,12 +143,17 @@ final class OperatorCli {
             spec.commandLine().usage(spec.commandLine().getOut());
             return USAGE;
         }
+
+        int notFound(String what) {
+            spec.commandLine().getErr().println("No such " + what);
+            return NOT_FOUND;
+        }
     }
 
     @Command(name = "customer-registration", mixinStandardHelpOptions = true,
             description = "Operator commands, run against the service's database. Without a command, the jar "
                     + "starts the service.",
-            footer = {"", "Exit codes: 0 done, 1 no such seller or key (or, for verify, differences found),"
+            footer = {"", "Exit codes: 0 done, 1 no such seller, key or projection (or, for verify, differences found),"
                     + " 2 bad arguments, 3 failure."})
     static final class Root extends Group {
     }
@@ -213,11 +220,6 @@ final class OperatorCli {
                 throw new ParameterException(spec.commandLine(), "unknown plan '" + plan + "'");
             }
             return plan;
-        }
-
-        private int notFound(String what) {
-            spec.commandLine().getErr().println("No such " + what);
-            return NOT_FOUND;
         }
 
         private int refused(String why) {
@@ -317,11 +319,6 @@ final class OperatorCli {
             return instant;
         }
 
-        private int notFound(String what) {
-            spec.commandLine().getErr().println("No such " + what);
-            return NOT_FOUND;
-        }
-
         private static String orDash(Instant instant) {
             return instant == null ? "-" : instant.toString();
         }
@@ -337,29 +334,39 @@ final class OperatorCli {
             this.services = services;
         }
 
-        @Command(name = "status", mixinStandardHelpOptions = true, description = "Where the read models stand.")
+        @Command(name = "status", mixinStandardHelpOptions = true, description = "Where each projection stands.")
         int status() {
-            var status = services.replay().status();
-            spec.commandLine().getOut().printf("%s: position %d of %d%n", status.name(), status.position(),
-                    status.head());
+            services.replay().statuses().forEach(status -> spec.commandLine().getOut()
+                    .printf("%s: position %d of %d%n", status.name(), status.position(), status.head()));
             return OK;
         }
 
         @Command(name = "replay", mixinStandardHelpOptions = true,
-                description = "Rebuild the read models from every event and replace the live rows.")
-        int replay() {
+                description = "Rebuild a projection's tables from every event and replace the live rows.")
+        int replay(@Parameters(paramLabel = "PROJECTION", arity = "0..1", defaultValue = Projections.ALL_READ_MODELS,
+                description = "read-models (every read model, the default), customers or customer-events")
+                   String projection) {
             long started = System.nanoTime();
-            long events = services.replay().replayNow();
+            Optional<Long> events = services.replay().replayNow(projection);
+            if (events.isEmpty()) {
+                return notFound("projection " + projection);
+            }
             double seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000) / 1000.0;
-            spec.commandLine().getOut().printf("replayed %d events in %.1f s (%.0f events/s)%n", events, seconds,
-                    events / seconds);
+            spec.commandLine().getOut().printf("replayed %d events in %.1f s (%.0f events/s)%n", events.get(),
+                    seconds, events.get() / seconds);
             return OK;
         }
 
         @Command(name = "verify", mixinStandardHelpOptions = true,
-                description = "Rebuild beside the live read models and report every difference; exit 1 if any.")
-        int verify() {
-            var verification = services.verify().verify();
+                description = "Rebuild beside a projection's live tables and report every difference; exit 1 if any.")
+        int verify(@Parameters(paramLabel = "PROJECTION", arity = "0..1", defaultValue = Projections.ALL_READ_MODELS,
+                description = "read-models (every read model, the default), customers or customer-events")
+                   String projection) {
+            var found = services.verify().verify(projection);
+            if (found.isEmpty()) {
+                return notFound("projection " + projection);
+            }
+            var verification = found.get();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s: %d events replayed; %s%n", verification.name(), verification.events(),
                     verification.equal() ? "the live tables equal the events" : "DIFFERENCES:");

@@ -14,6 +14,7 @@ import com.virtualoffice.registration.application.customers.UpdateCustomerUseCas
 import com.virtualoffice.registration.application.events.CustomerEvents;
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
 import com.virtualoffice.registration.application.events.EventFeedUseCase;
+import com.virtualoffice.registration.application.projections.Projections;
 import com.virtualoffice.registration.application.projections.ReadModels;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
 import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
@@ -33,6 +34,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,14 +132,20 @@ class UseCaseConfiguration {
         return new RetryWebhookDeliveryUseCase(endpoints);
     }
 
+    /** In the order the persistence configuration gives them: every read model first. */
     @Bean
-    ReplayReadModelsUseCase replayReadModelsUseCase(ReadModels readModels) {
-        return new ReplayReadModelsUseCase(readModels);
+    Projections projections(List<ReadModels> readModels) {
+        return new Projections(readModels);
     }
 
     @Bean
-    VerifyReadModelsUseCase verifyReadModelsUseCase(ReadModels readModels) {
-        return new VerifyReadModelsUseCase(readModels);
+    ReplayReadModelsUseCase replayReadModelsUseCase(Projections projections) {
+        return new ReplayReadModelsUseCase(projections);
+    }
+
+    @Bean
+    VerifyReadModelsUseCase verifyReadModelsUseCase(Projections projections) {
+        return new VerifyReadModelsUseCase(projections);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,6 +26,7 @@ class AuditRebuildTest extends AuditSupport {
     private JdbcClient jdbc;
 
     @Autowired
+    @Qualifier("allReadModels")
     private ReadModelRebuild rebuild;
 
     private List<String> customerEventRows(String sellerId) {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,6 +48,7 @@ class RandomReplayTest extends AuditSupport {
     private JdbcClient jdbc;
 
     @Autowired
+    @Qualifier("allReadModels")
     private ReadModelRebuild rebuild;
 
     private final Random random = new Random(SEED);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The read models are disposable: rebuilt from the events alone, they come out row for row the same. */
@@ -19,6 +20,7 @@ class ReadModelRebuildTest extends ServiceTest {
     private JdbcClient jdbc;
 
     @Autowired
+    @Qualifier("allReadModels")
     private ReadModelRebuild rebuild;
 
     /**

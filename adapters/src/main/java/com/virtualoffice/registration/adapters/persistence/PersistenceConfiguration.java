@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.persistence;
 
+import com.virtualoffice.registration.application.projections.Projections;
 import com.virtualoffice.registration.domain.PlanCatalog;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,15 +79,56 @@ public class PersistenceConfiguration {
         return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("read-model-replay").daemon().factory());
     }
 
-    /** The projections a rebuild replays: the read models, and none of the side effects (webhooks). */
+    /** Shared by every projection's rebuild: one replay at a time. */
     @Bean
-    ReadModelRebuild readModelRebuild(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
-                                      ProjectionWrites writes,
-                                      EventStorageEngine eventStore, CustomerTable customers, SellerTable sellers,
-                                      ApiKeyTable apiKeys, CustomerEventTable customerEvents,
-                                      @Value("${registration.read-models.replay-batch-size}") int batchSize,
-                                      ExecutorService readModelReplays) {
-        return new ReadModelRebuild(transaction, dataSource, jdbc, writes, eventStore,
-                List.of(sellers, apiKeys, customers, customerEvents), batchSize, readModelReplays);
+    ReplaySlot replaySlot() {
+        return new ReplaySlot();
+    }
+
+    /**
+     * Every read model, rebuilt together: what an audit replays. Only the read models: none of the side effects
+     * (webhooks).
+     */
+    @Bean
+    @Order(1)
+    ReadModelRebuild allReadModels(ReadModelRebuilds rebuilds, CustomerTable customers, SellerTable sellers,
+                                   ApiKeyTable apiKeys, CustomerEventTable customerEvents) {
+        return rebuilds.of(Projections.ALL_READ_MODELS,
+                List.of("sellers", "api_keys", "customers", "customer_events"),
+                List.of(sellers, apiKeys, customers, customerEvents));
+    }
+
+    /** The customer table alone, which the customer API reads. */
+    @Bean
+    @Order(2)
+    ReadModelRebuild customerProjection(ReadModelRebuilds rebuilds, CustomerTable customers) {
+        return rebuilds.of("customers", List.of("customers"), List.of(customers));
+    }
+
+    /** The customers' event histories alone, which the history and event-feed API read. */
+    @Bean
+    @Order(3)
+    ReadModelRebuild customerEventProjection(ReadModelRebuilds rebuilds, CustomerEventTable customerEvents) {
+        return rebuilds.of("customer-events", List.of("customer_events"), List.of(customerEvents));
+    }
+
+    /** What every projection's rebuild shares. */
+    record ReadModelRebuilds(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
+                             ProjectionWrites writes, EventStorageEngine eventStore, int batchSize,
+                             ExecutorService background, ReplaySlot slot) {
+
+        ReadModelRebuild of(String name, List<String> tables, List<Object> projections) {
+            return new ReadModelRebuild(name, tables, projections, transaction, dataSource, jdbc, writes, eventStore,
+                    batchSize, background, slot);
+        }
+    }
+
+    @Bean
+    ReadModelRebuilds readModelRebuilds(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
+                                        ProjectionWrites writes, EventStorageEngine eventStore,
+                                        @Value("${registration.read-models.replay-batch-size}") int batchSize,
+                                        ExecutorService readModelReplays, ReplaySlot replaySlot) {
+        return new ReadModelRebuilds(transaction, dataSource, jdbc, writes, eventStore, batchSize, readModelReplays,
+                replaySlot);
     }
 }

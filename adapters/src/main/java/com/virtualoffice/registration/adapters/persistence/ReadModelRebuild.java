@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -37,13 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * by row. Meanwhile a thread of its own reads and decodes the next events ({@link ReadAhead}).
  *
  * <p>A verification does the same but compares instead of swapping, and reports every difference.
+ *
+ * <p>Each projection names the tables it rebuilds and the handlers that write them; the others are left alone.
  */
 public final class ReadModelRebuild implements ReadModels {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
-    /** Every table the projections write. */
-    static final List<String> TABLES = List.of("sellers", "api_keys", "customers", "customer_events");
     static final String SHADOW_SCHEMA = "read_model_rebuild";
     private static final int SAMPLE_IDS = 5;
     /** Any fixed number no other advisory lock of this database uses. */
@@ -51,6 +50,8 @@ public final class ReadModelRebuild implements ReadModels {
     /** Enough for the reader to be decoding one chunk while another waits to be written: more only holds memory. */
     private static final int CHUNKS_AHEAD = 2;
 
+    private final String name;
+    private final List<String> tables;
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -59,13 +60,19 @@ public final class ReadModelRebuild implements ReadModels {
     private final List<Object> projections;
     private final int batchSize;
     private final ExecutorService background;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ReplaySlot slot;
     private volatile long position;
     private volatile double eventsPerSecond;
 
-    ReadModelRebuild(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
-                     ProjectionWrites writes, EventStorageEngine eventStore, List<Object> projections, int batchSize,
-                     ExecutorService background) {
+    /**
+     * @param tables what the projections write, every table of it
+     * @param projections the handlers that write those tables
+     */
+    ReadModelRebuild(String name, List<String> tables, List<Object> projections, TransactionTemplate transaction,
+                     DataSource dataSource, JdbcClient jdbc, ProjectionWrites writes, EventStorageEngine eventStore,
+                     int batchSize, ExecutorService background, ReplaySlot slot) {
+        this.name = name;
+        this.tables = List.copyOf(tables);
         this.transaction = transaction;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -74,30 +81,44 @@ public final class ReadModelRebuild implements ReadModels {
         this.projections = List.copyOf(projections);
         this.batchSize = batchSize;
         this.background = background;
+        this.slot = slot;
+    }
+
+    @Override
+    public String name() {
+        return name;
     }
 
     @Override
     public Status status() {
         long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class)
                 .single();
-        boolean replaying = running.get();
+        boolean replaying = slot.heldBy(name);
         // Outside a replay the read models are written with every command: they stand at the head.
-        return new Status(NAME, replaying ? position : head, head, replaying, eventsPerSecond);
+        return new Status(name, replaying ? position : head, head, replaying, eventsPerSecond);
     }
 
     @Override
     public Optional<Status> startReplay() {
-        if (running.get()) {
+        if (!slot.take(name)) {
             return Optional.empty();
         }
-        background.submit(() -> {
-            try {
-                rebuild();
-            } catch (RuntimeException failure) {
-                log.error("replaying the read models failed; the live tables are unchanged", failure);
-            }
-        });
-        return Optional.of(new Status(NAME, 0, status().head(), true, 0));
+        position = 0;
+        try {
+            background.submit(() -> {
+                try {
+                    replayHoldingSlot(true);
+                } catch (RuntimeException failure) {
+                    log.error("replaying {} failed; the live tables are unchanged", name, failure);
+                } finally {
+                    slot.release(name);
+                }
+            });
+        } catch (RuntimeException notStarted) {
+            slot.release(name);
+            throw notStarted;
+        }
+        return Optional.of(status());
     }
 
     @Override
@@ -111,14 +132,22 @@ public final class ReadModelRebuild implements ReadModels {
     }
 
     private Verification run(boolean replaceLive) {
-        if (!running.compareAndSet(false, true)) {
-            throw new IllegalStateException("a replay of the read models is already under way");
+        if (!slot.take(name)) {
+            throw new IllegalStateException("a replay is already under way");
         }
+        try {
+            return replayHoldingSlot(replaceLive);
+        } finally {
+            slot.release(name);
+        }
+    }
+
+    private Verification replayHoldingSlot(boolean replaceLive) {
         try (Connection guard = dataSource.getConnection()) {
             // Instances share one rebuild schema: an advisory lock, held on a connection of its own for the
             // whole run, keeps a second instance from replaying at the same time.
             if (!advisoryLock(guard, "pg_try_advisory_lock")) {
-                throw new IllegalStateException("a replay of the read models is under way on another instance");
+                throw new IllegalStateException("a replay is under way on another instance");
             }
             try {
                 return replayOnce(replaceLive);
@@ -127,8 +156,6 @@ public final class ReadModelRebuild implements ReadModels {
             }
         } catch (SQLException failure) {
             throw new IllegalStateException("could not take the replay lock", failure);
-        } finally {
-            running.set(false);
         }
     }
 
@@ -195,17 +222,17 @@ public final class ReadModelRebuild implements ReadModels {
                 writes.flush();
                 jdbc.sql("SET LOCAL search_path TO " + live).update();
                 if (replaceLive) {
-                    TABLES.forEach(table -> swapIn(live, table));
-                    return new Verification(NAME, replayed[0], List.of());
+                    tables.forEach(table -> swapIn(live, table));
+                    return new Verification(name, replayed[0], List.of());
                 }
-                return new Verification(NAME, replayed[0], TABLES.stream().map(table -> compare(live, table))
+                return new Verification(name, replayed[0], tables.stream().map(table -> compare(live, table))
                         .toList());
             });
             double totalSeconds = seconds(started);
             eventsPerSecond = replayed[0] / totalSeconds;
             // Where the time went, for whoever tunes it: the bulk, the deferred keys and indexes, the last step.
-            log.info("{} the read models from {} events at {} events/s (bulk {} s, keys and indexes {} s, last"
-                            + " step {} s)", replaceLive ? "rebuilt" : "verified", replayed[0],
+            log.info("{} {} from {} events at {} events/s (bulk {} s, keys and indexes {} s, last"
+                            + " step {} s)", replaceLive ? "rebuilt" : "verified", name, replayed[0],
                     Math.round(eventsPerSecond), tenths(bulkSeconds), tenths(completedSeconds - bulkSeconds),
                     tenths(totalSeconds - completedSeconds));
             return result;
@@ -241,7 +268,7 @@ public final class ReadModelRebuild implements ReadModels {
     private void createShadowTables(String live) {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("CREATE SCHEMA IF NOT EXISTS " + SHADOW_SCHEMA).update();
-            for (String table : TABLES) {
+            for (String table : tables) {
                 String copy = SHADOW_SCHEMA + "." + table;
                 jdbc.sql("DROP TABLE IF EXISTS " + copy).update();
                 jdbc.sql("CREATE TABLE " + copy + " (LIKE " + live + "." + table
@@ -255,12 +282,12 @@ public final class ReadModelRebuild implements ReadModels {
     /** After the bulk: the keys and indexes left for later, and fresh statistics for the planner. */
     private void completeShadowTables(String live) {
         transaction.executeWithoutResult(status -> {
-            for (String table : TABLES) {
+            for (String table : tables) {
                 keysAndIndexes(live, table).stream().filter(keyOrIndex -> !keyOrIndex.neededWhileReplaying())
                         .forEach(keyOrIndex -> jdbc.sql(keyOrIndex.on(live, table, SHADOW_SCHEMA)).update());
             }
         });
-        TABLES.forEach(table -> jdbc.sql("ANALYZE " + SHADOW_SCHEMA + "." + table).update());
+        tables.forEach(table -> jdbc.sql("ANALYZE " + SHADOW_SCHEMA + "." + table).update());
     }
 
     /** The live table's primary key, unique constraints and other indexes. */
@@ -317,7 +344,7 @@ public final class ReadModelRebuild implements ReadModels {
 
     private void dropShadowTables() {
         try {
-            transaction.executeWithoutResult(status -> TABLES.forEach(table ->
+            transaction.executeWithoutResult(status -> tables.forEach(table ->
                     jdbc.sql("DROP TABLE IF EXISTS " + SHADOW_SCHEMA + "." + table).update()));
         } catch (RuntimeException failure) {
             log.warn("could not drop the rebuild tables in schema {}: {}", SHADOW_SCHEMA, failure.toString());
@@ -368,8 +395,8 @@ public final class ReadModelRebuild implements ReadModels {
                 .list();
     }
 
-    private static String qualified(String schema) {
-        return String.join(", ", TABLES.stream().map(table -> schema + "." + table).toList());
+    private String qualified(String schema) {
+        return String.join(", ", tables.stream().map(table -> schema + "." + table).toList());
     }
 
     private static double tenths(double seconds) {

@@ -1,11 +1,11 @@
 package com.virtualoffice.registration.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.virtualoffice.registration.application.projections.ReadModels;
 import com.virtualoffice.registration.application.projections.ReadModels.Status;
 import com.virtualoffice.registration.application.projections.ReadModels.TableDifference;
 import com.virtualoffice.registration.application.projections.ReadModels.Verification;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
+import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase.Start;
 import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -31,33 +31,39 @@ class AdminProjectionsController {
 
     @GetMapping("/admin/projections")
     ListJson projections() {
-        return new ListJson(List.of(StatusJson.of(replay.status())));
+        return new ListJson(replay.statuses().stream().map(StatusJson::of).toList());
     }
 
-    /** 202 at once; the replay runs in the background and {@code GET /admin/projections} shows its progress. */
+    /**
+     * 202 at once; the replay runs in the background and {@code GET /admin/projections} shows its progress. One
+     * replay at a time, of any projection.
+     */
     @PostMapping("/admin/projections/{name}/replay")
     ResponseEntity<StatusJson> replay(@PathVariable String name) {
-        requireKnown(name);
-        return replay.start()
-                .map(status -> ResponseEntity.status(HttpStatus.ACCEPTED).body(StatusJson.of(status)))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "A replay of " + name + " is already running"));
+        return switch (replay.start(name)) {
+            case Start.Started started ->
+                    ResponseEntity.status(HttpStatus.ACCEPTED).body(StatusJson.of(started.status()));
+            case Start.AlreadyRunning running -> throw alreadyRunning();
+            case Start.UnknownProjection unknown -> throw notFound();
+        };
     }
 
     /** Rebuilds beside the live tables and compares, row for row; the live tables are not changed. */
     @PostMapping("/admin/projections/{name}/verify")
     VerificationJson verify(@PathVariable String name) {
-        requireKnown(name);
         try {
-            return VerificationJson.of(verify.verify());
-        } catch (IllegalStateException alreadyRunning) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "A replay of " + name + " is already running");
+            return verify.verify(name).map(VerificationJson::of).orElseThrow(AdminProjectionsController::notFound);
+        } catch (IllegalStateException running) {
+            throw alreadyRunning();
         }
     }
 
-    private static void requireKnown(String name) {
-        if (!ReadModels.NAME.equals(name)) {
-            throw ApiProblem.notFound("Projection not found");
-        }
+    private static ApiProblem notFound() {
+        return ApiProblem.notFound("Projection not found");
+    }
+
+    private static ApiProblem alreadyRunning() {
+        return new ApiProblem(HttpStatus.CONFLICT, "A replay is already running");
     }
 
     record ListJson(List<StatusJson> data) {

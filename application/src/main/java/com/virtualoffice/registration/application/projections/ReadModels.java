@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The read models built from the event store, as one projection: they are written together, in the command's
- * transaction, and rebuilt together.
+ * One projection of the event store into read-model tables, rebuilt on demand. The read models are written
+ * together, in each command's transaction; a projection names which of them a rebuild replays: all of them, or one
+ * table when only that one needs it (a new column in the customer table need not rebuild the whole audit history).
  */
 public interface ReadModels {
-
-    String NAME = "read-models";
 
     /**
      * Where a projection stands.
@@ -33,12 +32,14 @@ public interface ReadModels {
         }
     }
 
+    String name();
+
     Status status();
 
-    /** Starts a replay in the background; empty when one is already under way. */
+    /** Starts a replay in the background; empty when a replay, of this or another projection, is under way. */
     Optional<Status> startReplay();
 
-    /** Rebuilds the read models from every event and replaces the live rows; returns the events replayed. */
+    /** Rebuilds the tables from every event and replaces the live rows; returns the events replayed. */
     long rebuild();
 
     /** Rebuilds from every event beside the live tables and compares; changes nothing. */
