@@ -244,4 +244,22 @@ class OperatorCliTest {
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(result.err()).contains(unknown);
     }
+
+    @Test
+    @Order(19)
+    void projections_replay_of_the_customer_projection_replays_every_event_into_the_customer_table() {
+        var result = cli("projections", "replay", "customers");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).containsPattern("replayed [1-9][0-9]* events in [0-9.]+ s");
+    }
+
+    @Test
+    @Order(20)
+    void projections_verify_of_an_unknown_projection_exits_1() {
+        var result = cli("projections", "verify", "nothing-by-this-name");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        assertThat(result.err()).contains("No such projection nothing-by-this-name");
+    }
 }
