@@ -7,7 +7,8 @@
 #      an open loop at half the hot peak;
 #   2. sequential create latency in a seller holding 10, 1,000, 10,000 and 100,000 customers;
 #   3. list-page and get latency in that seller (the queries of bench/read-side.sh);
-#   4. seeding up to EVENTS events, then full replays of the read models and a verify;
+#   4. seeding up to EVENTS events, then full replays of the customer projection and of every read model, and a
+#      verify;
 #   5. time to the first 201 (bench/first-201.sh) and the resident memory of java and of postgres.
 # Figures are medians of RUNS runs. QUICK=1 shrinks every duration and count, for a smoke run.
 #   bench/run.sh                 full size: see the README for how long it takes
@@ -229,18 +230,22 @@ for _ in 1 2 3; do # a create is one event; should some fail, the next round mak
   BULK=$((BULK + missing))
 done
 [ -s "$WORK/seed.txt" ] || echo "nothing to seed" >"$WORK/seed.txt"
-for run in $(seq 1 "$RUNS"); do
-  phase "replay, run $run"
-  curl -sf -X POST "$URL/admin/projections/read-models/replay" -H "$A" >/dev/null
-  start=$(date +%s.%N)
-  until curl -s "$URL/admin/projections" -H "$A" | grep -q '"replaying":false'; do
-    kill -0 "$PID" 2>/dev/null || { tail -n 50 "$WORK/service.log" >&2; exit 1; }
-    sleep 0.5
+# The customer projection (the customer table alone) is what the replay target names; every read model (the
+# customer table, the histories, sellers and keys), what an audit replays, runs beside it.
+for projection in customers read-models; do
+  for run in $(seq 1 "$RUNS"); do
+    phase "replay of $projection, run $run"
+    curl -sf -X POST "$URL/admin/projections/$projection/replay" -H "$A" >/dev/null
+    start=$(date +%s.%N)
+    while curl -s "$URL/admin/projections" -H "$A" | grep -q '"replaying":true'; do
+      kill -0 "$PID" 2>/dev/null || { tail -n 50 "$WORK/service.log" >&2; exit 1; }
+      sleep 0.5
+    done
+    status=$(curl -s "$URL/admin/projections" -H "$A" | grep -o "{\"name\":\"$projection\"[^}]*}")
+    echo "$projection $run $(echo "$status" | sed -E 's/.*"head":([0-9]+).*/\1/')" \
+         "$(echo "$status" | sed -E 's/.*"events_per_second":([0-9]+).*/\1/')" \
+         "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')" | tee -a "$WORK/replay.txt"
   done
-  status=$(curl -s "$URL/admin/projections" -H "$A")
-  echo "$run $(echo "$status" | sed -E 's/.*"head":([0-9]+).*/\1/')" \
-       "$(echo "$status" | sed -E 's/.*"events_per_second":([0-9]+).*/\1/')" \
-       "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')" | tee -a "$WORK/replay.txt"
 done
 phase "verify"
 start=$(date +%s.%N)
@@ -266,7 +271,9 @@ MINUTES=$(( ($(date +%s) - BEGAN + 59) / 60 ))
 HOT_P99_HALF=$(open_ 4)
 P50_RATIO=$(ratio "$(ladder "$LARGEST" 4)" "$(ladder "$SMALLEST" 4)")
 P99_RATIO=$(ratio "$(ladder "$LARGEST" 5)" "$(ladder "$SMALLEST" 5)")
-REPLAY_RATE=$(awk '{ print $3 }' "$WORK/replay.txt" | median)
+replay_rate() { awk -v p="$1" '$1 == p { print $4 }' "$WORK/replay.txt" | median; }
+REPLAY_RATE=$(replay_rate customers)
+ALL_REPLAY_RATE=$(replay_rate read-models)
 mkdir -p bench/reports
 {
   echo "# Benchmarks"
@@ -297,7 +304,8 @@ mkdir -p bench/reports
        "$(fmt "$HOT_P99_HALF" %.2f) ms | $(verdict "$HOT_P99_HALF" '<=' 20) |"
   echo "| create p50 at $LARGEST customers / at $SMALLEST <= 1.5 | $P50_RATIO (p99: $P99_RATIO) |" \
        "$(verdict "$P50_RATIO" '<=' 1.5) |"
-  echo "| full replay >= 20,000 events/s | $(fmt "$REPLAY_RATE" %.0f) events/s | $(verdict "$REPLAY_RATE" '>=' 20000) |"
+  echo "| full replay of the customer projection >= 20,000 events/s | $(fmt "$REPLAY_RATE" %.0f) events/s" \
+       "(every read model: $(fmt "$ALL_REPLAY_RATE" %.0f)) | $(verdict "$REPLAY_RATE" '>=' 20000) |"
   echo
   echo "## 1. Create throughput"
   echo
@@ -367,14 +375,16 @@ mkdir -p bench/reports
   echo
   echo "The earlier steps left $HEAD_BEFORE events in the store; seeding over HTTP up to $EVENTS, in creates" \
        "spread over $SEED_SELLERS sellers by $SEED_CONCURRENCY clients: $(sed 's/ statuses/, statuses/' "$WORK/seed.txt" | paste -sd';')."
-  echo "Then \`POST /admin/projections/read-models/replay\`, with the service up and idle, polled until done," \
-       "$RUNS times:"
+  echo "Then \`POST /admin/projections/{name}/replay\`, with the service up and idle, polled until done, $RUNS times" \
+       "each: \`customers\` (the customer table, the projection the target names) and \`read-models\` (every read" \
+       "model: customers, their event histories, sellers and keys, what an audit replays):"
   echo
-  echo "| run | events | events/s (the service's figure) | wall s |"
-  echo "|---|---|---|---|"
-  awk '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' "$WORK/replay.txt"
+  echo "| projection | run | events | events/s (the service's figure) | wall s |"
+  echo "|---|---|---|---|---|"
+  awk '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$WORK/replay.txt"
   echo
-  echo "Median **$(fmt "$REPLAY_RATE" %.0f) events/s**. Verify afterwards (itself a full replay, compared" \
+  echo "Medians: customers **$(fmt "$REPLAY_RATE" %.0f) events/s**, every read model" \
+       "**$(fmt "$ALL_REPLAY_RATE" %.0f) events/s**. Verify of every read model afterwards (itself a full replay, compared" \
        "instead of swapped in, $VERIFY_SECONDS s): \`$(echo "$VERIFY" | cut -c1-200)\`"
   echo
   echo "## 5. Start-up and memory"
