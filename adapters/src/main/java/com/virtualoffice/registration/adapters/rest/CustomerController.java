@@ -93,7 +93,7 @@ class CustomerController {
                     idempotencyKeys.complete(sellerId, key, answer.status().value(), answer.body());
                     yield answer(answer);
                 } catch (RuntimeException failure) {
-                    idempotencyKeys.release(sellerId, key);
+                    idempotencyKeys.release(sellerId, key, claimed);
                     throw failure;
                 }
             }

@@ -27,6 +27,7 @@ public record HttpProperties(DataSize maxBodySize, Idempotency idempotency, Rate
      * @param abandonedAfter after this long without an answer, a key's first request is taken to have died
      * @param purgeInterval how often expired answers are deleted
      */
-    public record Idempotency(Duration retention, Duration abandonedAfter, Duration purgeInterval) {
+    public record Idempotency(Duration retention, Duration abandonedAfter, Duration purgeInterval,
+                              Duration releaseRetryInterval) {
     }
 }

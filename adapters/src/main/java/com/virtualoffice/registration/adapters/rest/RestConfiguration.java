@@ -121,13 +121,18 @@ public class RestConfiguration {
         return new IdempotencyKeys(jdbc, clock, idempotency.retention(), idempotency.abandonedAfter());
     }
 
-    /** Expired answers are only ever skipped by claims; this deletes them so the table stays small. */
+    /**
+     * Expired answers are only ever skipped by claims; this deletes them so the table stays small. It also gives
+     * back the keys of requests that failed while the database was away.
+     */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService idempotencyPurge(IdempotencyKeys keys, HttpProperties properties) {
+    ScheduledExecutorService idempotencyUpkeep(IdempotencyKeys keys, HttpProperties properties) {
         var executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("idempotency-purge").daemon().factory());
-        long interval = properties.idempotency().purgeInterval().toMillis();
-        executor.scheduleWithFixedDelay(() -> purge(keys), interval, interval, TimeUnit.MILLISECONDS);
+                Thread.ofPlatform().name("idempotency-upkeep").daemon().factory());
+        long purge = properties.idempotency().purgeInterval().toMillis();
+        executor.scheduleWithFixedDelay(() -> purge(keys), purge, purge, TimeUnit.MILLISECONDS);
+        long release = properties.idempotency().releaseRetryInterval().toMillis();
+        executor.scheduleWithFixedDelay(() -> releaseOwed(keys), release, release, TimeUnit.MILLISECONDS);
         return executor;
     }
 
@@ -167,6 +172,15 @@ public class RestConfiguration {
                                                 InstantSource clock, JsonRequestBody jsonBody) {
         return new AdminSellerController(registerSeller, getSeller, issueApiKey, changePlan, apiKeys, plans,
                 defaultPlan, clock, jsonBody);
+    }
+
+    private static void releaseOwed(IdempotencyKeys keys) {
+        try {
+            keys.releaseOwed();
+        } catch (RuntimeException stillAway) {
+            // Still owed; the next run tries again.
+            log.debug("releasing idempotency keys still fails: {}", stillAway.toString());
+        }
     }
 
     private static void purge(IdempotencyKeys keys) {
