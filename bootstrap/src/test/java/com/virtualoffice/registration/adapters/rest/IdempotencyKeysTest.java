@@ -55,10 +55,7 @@ class IdempotencyKeysTest extends ServiceTest {
 
     @Test
     void given_the_database_away_when_a_request_releases_its_key_then_the_release_is_owed_and_paid_once_it_is_back() {
-        var claim = (Claim.Claimed) keys.claim(seller, key, BODY_HASH);
-        database.away = true;
-
-        keys.release(seller, key, claim);
+        releaseWhileTheDatabaseIsAway();
 
         database.away = false;
         assertThat(keys.claim(seller, key, BODY_HASH)).as("before the owed release").isEqualTo(new Claim.InProgress());
@@ -68,9 +65,7 @@ class IdempotencyKeysTest extends ServiceTest {
 
     @Test
     void given_the_database_still_away_when_paying_owed_releases_then_they_stay_owed() {
-        var claim = (Claim.Claimed) keys.claim(seller, key, BODY_HASH);
-        database.away = true;
-        keys.release(seller, key, claim);
+        releaseWhileTheDatabaseIsAway();
 
         try {
             keys.releaseOwed();
@@ -85,9 +80,7 @@ class IdempotencyKeysTest extends ServiceTest {
 
     @Test
     void given_an_owed_release_when_the_key_was_claimed_again_meanwhile_then_paying_it_leaves_the_new_claim() {
-        var claim = (Claim.Claimed) keys.claim(seller, key, BODY_HASH);
-        database.away = true;
-        keys.release(seller, key, claim);
+        releaseWhileTheDatabaseIsAway();
         database.away = false;
         // Another instance took the key over (abandoned, say) and answered.
         jdbc.sql("UPDATE idempotency_keys SET created_at = created_at + interval '1 second', response_status = 201,"
@@ -97,6 +90,13 @@ class IdempotencyKeysTest extends ServiceTest {
         keys.releaseOwed();
 
         assertThat(keys.claim(seller, key, BODY_HASH)).isEqualTo(new Claim.Replay(201, "{}"));
+    }
+
+    /** A request claims the key, then fails with the database gone, and so does its release; it stays away. */
+    private void releaseWhileTheDatabaseIsAway() {
+        var claim = (Claim.Claimed) keys.claim(seller, key, BODY_HASH);
+        database.away = true;
+        keys.release(seller, key, claim);
     }
 
     /** Refuses connections while {@code away}, as the pool does while PostgreSQL is down. */
