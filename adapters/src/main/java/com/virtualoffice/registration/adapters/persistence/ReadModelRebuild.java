@@ -100,10 +100,9 @@ public final class ReadModelRebuild implements ReadModels {
 
     @Override
     public Optional<Status> startReplay() {
-        if (!slot.take(name)) {
+        if (!takeSlot()) {
             return Optional.empty();
         }
-        position = 0;
         try {
             background.submit(() -> {
                 try {
@@ -132,7 +131,7 @@ public final class ReadModelRebuild implements ReadModels {
     }
 
     private Verification run(boolean replaceLive) {
-        if (!slot.take(name)) {
+        if (!takeSlot()) {
             throw new IllegalStateException("a replay is already under way");
         }
         try {
@@ -140,6 +139,15 @@ public final class ReadModelRebuild implements ReadModels {
         } finally {
             slot.release(name);
         }
+    }
+
+    /** A replay starts from the first event: its position, shown from the moment it holds the slot, is reset. */
+    private boolean takeSlot() {
+        if (!slot.take(name)) {
+            return false;
+        }
+        position = 0;
+        return true;
     }
 
     private Verification replayHoldingSlot(boolean replaceLive) {
@@ -176,7 +184,6 @@ public final class ReadModelRebuild implements ReadModels {
                     projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
             long started = System.nanoTime();
             long[] replayed = {0};
-            position = 0;
             TrackingToken reached = null;
             try (ReadAhead<TrackedEventMessage<?>> events = new ReadAhead<>("read-model-replay-reader",
                     () -> eventStore.readEvents(null, false), batchSize, CHUNKS_AHEAD, ReadModelRebuild::decode)) {
