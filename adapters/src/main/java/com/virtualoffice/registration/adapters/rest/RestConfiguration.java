@@ -41,6 +41,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.ObjectMapper;
 
@@ -92,6 +93,13 @@ public class RestConfiguration {
                 configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
             }
 
+            /** Swagger UI's files, the only static content; every other path is a route or "Route ... not found". */
+            @Override
+            public void addResourceHandlers(ResourceHandlerRegistry registry) {
+                registry.addResourceHandler(ContractController.SWAGGER_UI_PATH + "**")
+                        .addResourceLocations(ContractController.swaggerUiLocation());
+            }
+
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(apiKeys).addPathPatterns("/api/**");
@@ -103,6 +111,11 @@ public class RestConfiguration {
     @Bean
     JsonRequestBody jsonRequestBody(ObjectMapper objectMapper, HttpProperties properties) {
         return new JsonRequestBody(objectMapper, properties.maxBodySize());
+    }
+
+    @Bean
+    ContractController contractController() {
+        return new ContractController();
     }
 
     @Bean
