@@ -3,6 +3,7 @@ package com.virtualoffice.registration.contract;
 import static com.virtualoffice.registration.support.Contract.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.support.OpenApiContract;
 import com.virtualoffice.registration.support.ServiceTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** docs/api.md, "The contract": the committed document is what the service serves, and Swagger UI shows it. */
 class ContractServingTest extends ServiceTest {
 
-    /** The committed file, found from the module's directory (Maven runs tests there). */
-    static final Path DOCUMENT = Path.of("..", "docs", "api", "openapi.yaml");
+    private static final Path DOCUMENT = OpenApiContract.DOCUMENT;
 
     @Test
     void the_yaml_is_the_committed_file_byte_for_byte_without_authentication() throws Exception {

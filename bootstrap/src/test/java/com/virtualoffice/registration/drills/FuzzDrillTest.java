@@ -9,6 +9,7 @@ import com.virtualoffice.registration.drills.FuzzWorld.Slot;
 import com.virtualoffice.registration.support.Contract;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
+import com.virtualoffice.registration.support.OpenApiContract;
 import com.virtualoffice.registration.support.ServiceTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -437,6 +438,9 @@ class FuzzDrillTest extends ServiceTest {
             return;
         }
         String contentType = answer.header("content-type");
+        if (!(answer.status == 200 && request.label().contains("OPTIONS *"))) {
+            checkAgainstTheDocument(request, answer);
+        }
         if (isProtocolLevel(request, answer)) {
             // HTTP itself prescribes these answers for a request line or transfer coding the server does not
             // implement (501, 505), and Tomcat answers the server-wide "OPTIONS *" before any filter. They never
@@ -485,6 +489,22 @@ class FuzzDrillTest extends ServiceTest {
         String reason = json.get("error").asString();
         if (answer.status < 500 && !reason.equals(REASONS.get(answer.status))) {
             fail("error reason not in the contract", answer.status + " \"" + reason + "\"", request, answer);
+        }
+    }
+
+    /**
+     * Every answer with a status line is held against docs/api/openapi.yaml, as every test's exchanges are: its
+     * status documented for the operation (or for any request), its body valid against the documented schema with
+     * its message among those listed; a request answered 2xx must be one the document accepts.
+     */
+    private void checkAgainstTheDocument(FuzzRequest request, Answer answer) {
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        request.headers().forEach(header -> sent.computeIfAbsent(header[0], name -> new ArrayList<>()).add(header[1]));
+        var exchange = new OpenApiContract.Exchange(request.method(), request.path(), sent,
+                request.body() == null ? new byte[0] : request.body(), answer.status, answer.headers, answer.body);
+        for (String violation : OpenApiContract.document().violations(exchange, request.raw() == null)) {
+            fail("not as the document describes", answer.status + " " + violation.replaceAll("[0-9a-f-]{36}", "…"),
+                    request, answer);
         }
     }
 

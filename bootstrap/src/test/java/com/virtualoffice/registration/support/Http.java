@@ -2,6 +2,7 @@ package com.virtualoffice.registration.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,12 +11,17 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client against the running service, so tests see exactly what a client sees. */
+/**
+ * A plain HTTP client against the running service, so tests see exactly what a client sees. Every exchange is
+ * held against the contract, docs/api/openapi.yaml ({@link OpenApiContract}): an answer the document does not
+ * describe fails the test that received it.
+ */
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -67,7 +73,7 @@ public final class Http {
         /** A JSON body, sent with {@code Content-Type: application/json}. */
         public Request json(String json) {
             headers.putIfAbsent("Content-Type", "application/json");
-            return body(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return body(json.getBytes(StandardCharsets.UTF_8));
         }
 
         public Request body(byte[] bytes) {
@@ -83,6 +89,11 @@ public final class Http {
             headers.forEach(builder::header);
             try {
                 var response = client.send(builder.build(), BodyHandlers.ofString());
+                Map<String, List<String>> sent = new LinkedHashMap<>();
+                headers.forEach((name, value) -> sent.put(name, List.of(value)));
+                OpenApiContract.assertConforms(new OpenApiContract.Exchange(method, path, sent,
+                        body == null ? new byte[0] : body, response.statusCode(), response.headers().map(),
+                        response.body().getBytes(StandardCharsets.UTF_8)));
                 return new Response(response.statusCode(), response.body(),
                         response.headers().firstValue("Content-Type"), response.headers().map());
             } catch (IOException e) {
@@ -95,7 +106,7 @@ public final class Http {
     }
 
     public record Response(int status, String body, Optional<String> contentType,
-                           Map<String, java.util.List<String>> headers) {
+                           Map<String, List<String>> headers) {
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -15,6 +15,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -132,9 +133,13 @@ class AdminSellerController {
                 .orElseThrow(AdminSellerController::noSeller);
     }
 
-    /** Every field of a key is optional, so a bare POST without any body issues an unnamed key. */
+    /**
+     * Every field of a key is optional, so a bare POST without any body issues an unnamed key. A chunked body has no
+     * length but is a body all the same: without a JSON content type it is a 415, not ignored.
+     */
     private JsonNode optionalBody(HttpServletRequest request) {
-        if (request.getContentType() == null && request.getContentLengthLong() <= 0) {
+        if (request.getContentType() == null && request.getContentLengthLong() <= 0
+                && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
             return JsonNodeFactory.instance.objectNode();
         }
         return jsonBody.read(request);
