@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * API.md, "Operator API", last paragraph: the operator commands of the packaged application, run in-process
+ * docs/api.md, "Operator API": the operator commands of the packaged application, run in-process
  * through {@link OperatorCli#run(String[])} with System.out and System.err captured. Every command that needs the
  * database starts a Spring context of its own (no web server) on the embedded PostgreSQL of a fresh data
  * directory, so the commands that do are few and build on each other, in order. Help and usage errors start

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Shared vocabulary of the audit tests (API.md, "Events, history and webhooks"): the customer calls a seller
+ * Shared vocabulary of the audit tests (docs/api.md, "Events, history and webhooks"): the customer calls a seller
  * makes, the history, the customer at an instant and the event feed, and the audit's own shapes (the contract's
  * conventions are checked through {@link Contract}). A base class rather than a helper so that every test runs in
  * the one cached context of {@link ServiceTest}.

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** API.md, "Events, history and webhooks": {@code GET /api/customers/{id}?as_of=<timestamp>}. */
+/** docs/api.md, "Events, history and webhooks": {@code GET /api/customers/{id}?as_of=<timestamp>}. */
 class CustomerAsOfTest extends AuditSupport {
 
     private static String body(String email) {

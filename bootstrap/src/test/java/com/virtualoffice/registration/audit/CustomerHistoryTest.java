@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** API.md, "Events, history and webhooks": {@code GET /api/customers/{id}/history}. */
+/** docs/api.md, "Events, history and webhooks": {@code GET /api/customers/{id}/history}. */
 class CustomerHistoryTest extends AuditSupport {
 
     private static final String ADDRESS =

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md, "Events, history and webhooks": the seller's event feed {@code GET /api/events}, the operator's
+ * docs/api.md, "Events, history and webhooks": the seller's event feed {@code GET /api/events}, the operator's
  * {@code GET /admin/sellers/{id}/events}, and the identity of events across feed, history and event store.
  */
 class EventFeedTest extends AuditSupport {

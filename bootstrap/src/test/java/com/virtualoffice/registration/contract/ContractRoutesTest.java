@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * docs/api.md, "The contract": the controllers' routes and the document's operations are the same set, so a route
+ * docs/api.md, "The contract and its tests": the controllers' routes and the document's operations are the same set, so a route
  * added to a controller without its description, or described without a controller, fails here. Path variables
  * compare by position, not name.
  */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** docs/api.md, "The contract": the committed document is what the service serves, and Swagger UI shows it. */
+/** docs/api.md, "The contract and its tests": the committed document is what the service serves, and Swagger UI shows it. */
 class ContractServingTest extends ServiceTest {
 
     private static final Path DOCUMENT = OpenApiContract.DOCUMENT;

@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * docs/api.md, "The contract": Swagger UI at /docs in a real browser, Debian's headless Chromium driven through its
+ * docs/api.md, "The contract and its tests": Swagger UI at /docs in a real browser, Debian's headless Chromium driven through its
  * own chromedriver (nothing is downloaded): the customer operations are listed, and Authorize with a key plus
  * "Try it out" on POST /api/customers registers a customer (201). The page is saved as target/swagger-ui.png.
  */

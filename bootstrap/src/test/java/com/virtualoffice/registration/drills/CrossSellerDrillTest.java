@@ -45,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The drill "cross-seller probes": seller B's API keys try, systematically, to read, change or delete what belongs
- * to seller A. Every route that takes an id (API.md, and the controllers' mappings, which the drill checks it
+ * to seller A. Every route that takes an id (docs/api/openapi.yaml, and the controllers' mappings, which the drill checks it
  * covers), with every method, in lower and upper case, on A's live customer, A's deleted customer, A's webhook
  * endpoint and A's delivery, and in mixtures with B's own ids: each answer is a 404 in the contract's shape, and
  * exactly the answer B gets for an id that never existed, so that not even the difference between "not yours"
@@ -69,7 +69,7 @@ class CrossSellerDrillTest extends ServiceTest {
     private static final String RETRY = "/api/webhook-endpoints/{id}/deliveries/{deliveryId}/retry";
 
     /**
-     * Every route of the seller API that takes an id, as API.md lists it and the controllers map it, with the
+     * Every route of the seller API that takes an id, as docs/api/openapi.yaml lists it and the controllers map it, with the
      * message of its 404. {@link #the_drill_probes_every_route_that_takes_an_id} fails when a route is added
      * without being added here.
      */

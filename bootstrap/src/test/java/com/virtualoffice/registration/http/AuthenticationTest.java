@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** API.md, "Authentication": which key, which seller, and the four 401s. */
+/** docs/api.md, "Authentication": which key, which seller, and the four 401s. */
 class AuthenticationTest extends ServiceTest {
 
     static final String MISSING =

@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** API.md, "Customer object", "POST /api/customers" and "GET /api/customers/{id}". */
+/** docs/api/openapi.yaml: createCustomer, getCustomer and the Customer schema. */
 class CreateCustomerTest extends ServiceTest {
 
     private Http.Response create(SellerWithKey seller, String json) {

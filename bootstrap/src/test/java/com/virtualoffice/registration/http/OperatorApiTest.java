@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** API.md, "Operator API": POST /admin/sellers, GET /admin/sellers/{id}, POST /admin/sellers/{id}/api-keys. */
+/** docs/api.md, "Operator API": POST /admin/sellers, GET /admin/sellers/{id}, POST /admin/sellers/{id}/api-keys. */
 class OperatorApiTest extends ServiceTest {
 
     static final String INVALID_ADMIN_TOKEN = "Invalid admin token";

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md, "Operator API": GET /admin/projections, POST /admin/projections/{name}/replay and
+ * docs/api.md, "Operator API": GET /admin/projections, POST /admin/projections/{name}/replay and
  * /admin/projections/{name}/verify, against the real server and database.
  */
 class ProjectionApiTest extends ServiceTest {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** API.md, "Transport errors", unknown routes, request ids and health. */
+/** docs/api.md, "Transport errors", unknown routes, request ids and health. */
 class TransportTest extends ServiceTest {
 
     private static final int ONE_MIB = 1024 * 1024;

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** API.md, "Validation": one message per request, the first in the contract's order, in the validator's grammar. */
+/** docs/api.md, "Validation": one message per request, the first in the contract's order, in the validator's grammar. */
 class ValidationTest extends ServiceTest {
 
     private static final String EMOJI = "😀"; // one code point, two UTF-16 units

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** API.md, "DELETE /api/customers/{id}". */
+/** docs/api/openapi.yaml, deleteCustomer. */
 class DeleteCustomerTest extends LifecycleSupport {
 
     @Autowired

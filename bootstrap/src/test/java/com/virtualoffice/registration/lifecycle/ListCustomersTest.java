@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** API.md, "GET /api/customers: list". */
+/** docs/api/openapi.yaml, listCustomers; docs/api.md, "Lists and pagination". */
 class ListCustomersTest extends LifecycleSupport {
 
     /** Creates customers one after the other; returns their ids oldest first. */

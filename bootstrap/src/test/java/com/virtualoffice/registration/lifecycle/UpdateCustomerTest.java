@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** API.md, "PATCH /api/customers/{id}" and "Validation"; the provenance of the events a PATCH causes. */
+/** docs/api/openapi.yaml, updateCustomer, and docs/api.md, "Validation"; the provenance of the events a PATCH causes. */
 class UpdateCustomerTest extends LifecycleSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

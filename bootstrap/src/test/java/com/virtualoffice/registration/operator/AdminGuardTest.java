@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * API.md, "Operator API": every {@code /admin/**} call without the admin token, with a wrong one, or with a
+ * docs/api.md, "Operator API": every {@code /admin/**} call without the admin token, with a wrong one, or with a
  * seller's API key in its place is 401 "Invalid admin token", and changes nothing.
  */
 class AdminGuardTest extends OperatorTestSupport {

@@ -25,7 +25,7 @@ import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md, "Operator API" and "Authentication": issuing, listing, revoking and deleting keys, what each does to
+ * docs/api.md, "Operator API" and "Authentication": issuing, listing, revoking and deleting keys, what each does to
  * a request made with the key, the Seller events behind each step, and {@code last_used_at}.
  */
 class ApiKeyLifecycleTest extends OperatorTestSupport {

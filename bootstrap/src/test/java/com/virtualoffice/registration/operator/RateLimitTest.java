@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * API.md, "Rate limiting and availability", with the defaults of application.yml: 50 requests per second per
+ * docs/api.md, "Rate limits and availability", with the defaults of application.yml: 50 requests per second per
  * key, bursts up to 100. Over it: 429 "Rate limit exceeded" with a Retry-After header.
  */
 class RateLimitTest extends OperatorTestSupport {

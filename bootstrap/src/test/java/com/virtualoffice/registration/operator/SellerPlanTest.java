@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** API.md, "Operator API": sellers and plans, PATCH /admin/sellers/{id}, and what a plan change does to creates. */
+/** docs/api.md, "Operator API": sellers and plans, PATCH /admin/sellers/{id}, and what a plan change does to creates. */
 class SellerPlanTest extends OperatorTestSupport {
 
     private String newSeller(String plan) {

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The contract's conventions (API.md, "Conventions") as every test package checks them, kept in one place so that
+ * The contract's conventions (docs/api.md, "Conventions") as every test package checks them, kept in one place so that
  * a test of one area is exactly as strict about them as a test of another.
  */
 public final class Contract {

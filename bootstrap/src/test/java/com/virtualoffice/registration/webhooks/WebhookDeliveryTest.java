@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md, "Events, history and webhooks": a delivery is a signed POST of the event object to every endpoint
+ * docs/api.md, "Events, history and webhooks": a delivery is a signed POST of the event object to every endpoint
  * subscribed to its type, and to no other; a removed endpoint gets nothing more.
  */
 class WebhookDeliveryTest extends WebhookServiceTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md, "Events, history and webhooks": registering, listing and removing webhook endpoints, the validation of
+ * docs/api.md, "Events, history and webhooks": registering, listing and removing webhook endpoints, the validation of
  * a registration, the secret shown once, and one seller's endpoints out of another's reach.
  */
 class WebhookEndpointApiTest extends WebhookServiceTest {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md, "Events, history and webhooks": anything but a 2xx, or no answer within the request timeout, is retried
+ * docs/api.md, "Events, history and webhooks": anything but a 2xx, or no answer within the request timeout, is retried
  * with exponential backoff; a delivery still failing {@code give-up-after} after its event is dead until the
  * seller retries it. Timings are those of {@link WebhookServiceTest}: backoff 200 ms doubling to 400 ms, a 1 s
  * request timeout, giving up after 3 s.
