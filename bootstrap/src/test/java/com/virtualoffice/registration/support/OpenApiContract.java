@@ -190,6 +190,28 @@ public final class OpenApiContract {
         return Optional.empty();
     }
 
+    /**
+     * A webhook delivery as a receiver got it, against the document's {@code webhooks: customerEvent}: the body is an
+     * event, and every header parameter it marks required is there and valid.
+     */
+    public List<String> deliveryViolations(Map<String, List<String>> headers, byte[] body) {
+        String operation = "/webhooks/customerEvent/post";
+        List<String> violations = new ArrayList<>(validate(operation + "/requestBody/content/application~1json/schema",
+                body, "delivery"));
+        for (int i = 0; i < document.at(operation + "/parameters").size(); i++) {
+            String pointer = operation + "/parameters/" + i;
+            JsonNode parameter = document.at(pointer);
+            Optional<String> value = first(headers, parameter.get("name").asString());
+            if (value.isEmpty()) {
+                violations.add("the delivery lacks the header " + parameter.get("name").asString());
+            } else {
+                violations.addAll(validate(pointer + "/schema", JsonNodeFactory.instance.stringNode(value.get()),
+                        "header " + parameter.get("name").asString()));
+            }
+        }
+        return violations;
+    }
+
     /** An answer any request may get; 404 "Route ... not found" only where no operation matches. */
     private List<String> anyRequest(String status, Exchange exchange, boolean noOperation) {
         JsonNode generic = document.get("x-answers-to-any-request").get(status);

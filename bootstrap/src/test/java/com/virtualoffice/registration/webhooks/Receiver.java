@@ -4,6 +4,7 @@ import static com.virtualoffice.registration.support.Contract.JSON;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.virtualoffice.registration.support.OpenApiContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,6 +76,7 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Receipt> receipts = new ArrayList<>();
+    private final List<String> contractViolations = new ArrayList<>();
     private final Map<String, Deque<Behaviour>> scripts = new TreeMap<>();
     private final Map<String, Behaviour> defaults = new TreeMap<>();
     private Behaviour fallback = Behaviour.answer(200);
@@ -133,6 +135,9 @@ final class Receiver implements AutoCloseable {
 
     private synchronized void record(Receipt receipt) {
         receipts.add(receipt);
+        if (receipt.method().equals("POST")) {
+            contractViolations.addAll(OpenApiContract.document().deliveryViolations(receipt.headers(), receipt.body()));
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -170,9 +175,16 @@ final class Receiver implements AutoCloseable {
         }
     }
 
+    /** Fails the test that used this receiver when a delivery was not as docs/api/openapi.yaml describes it. */
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        synchronized (this) {
+            if (!contractViolations.isEmpty()) {
+                throw new AssertionError("Deliveries not as docs/api/openapi.yaml's webhooks describe them:\n  "
+                        + String.join("\n  ", contractViolations));
+            }
+        }
     }
 }
