@@ -81,7 +81,9 @@ public final class EventJson {
         }
     }
 
-    public record History(List<HistoryItem> data) {
+    @JsonNaming(SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"data", "has_more"})
+    public record HistoryPage(List<HistoryItem> data, boolean hasMore) {
     }
 
     /** The field's name in the customer object: {@code FIRST_NAME} is {@code first_name}. */

@@ -73,13 +73,31 @@ class CustomerEventTable implements CustomerEvents {
     }
 
     @Override
-    public List<CustomerEvent> ofCustomer(UUID sellerId, UUID customerId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM customer_events WHERE customer_id = :customerId"
-                        + " AND seller_id = :sellerId ORDER BY sequence_number")
+    public Optional<List<CustomerEvent>> ofCustomer(UUID sellerId, UUID customerId, Optional<UUID> from,
+                                                    int count) {
+        long first = 0;
+        if (from.isPresent()) {
+            Optional<Long> position = jdbc.sql("SELECT sequence_number FROM customer_events"
+                            + " WHERE event_id = :eventId AND seller_id = :sellerId AND customer_id = :customerId")
+                    .param("eventId", from.get())
+                    .param("sellerId", sellerId)
+                    .param("customerId", customerId)
+                    .query(Long.class)
+                    .optional();
+            if (position.isEmpty()) {
+                return Optional.empty();
+            }
+            first = position.get();
+        }
+        return Optional.of(jdbc.sql("SELECT " + COLUMNS + " FROM customer_events WHERE customer_id = :customerId"
+                        + " AND seller_id = :sellerId AND sequence_number >= :first ORDER BY sequence_number"
+                        + " LIMIT :count")
                 .param("customerId", customerId)
                 .param("sellerId", sellerId)
+                .param("first", first)
+                .param("count", count)
                 .query(this::event)
-                .list();
+                .list());
     }
 
     @Override
