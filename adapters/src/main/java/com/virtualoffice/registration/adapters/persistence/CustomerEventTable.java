@@ -35,7 +35,7 @@ import tools.jackson.databind.ObjectMapper;
 class CustomerEventTable implements CustomerEvents {
 
     private static final String COLUMNS = "event_id, seller_id, sequence_number, customer_id, type, occurred_at,"
-            + " actor_type, api_key_id, api_key_prefix, request_id, customer";
+            + " actor_type, api_key_id, api_key_prefix, request_id, client_request_id, customer";
 
     private final JdbcClient jdbc;
     private final ProjectionWrites writes;
@@ -163,9 +163,9 @@ class CustomerEventTable implements CustomerEvents {
         writes.remembered().put(customer.id(), customer);
         writes.sql("""
                         INSERT INTO customer_events (event_id, seller_id, sequence_number, customer_id, type,
-                            occurred_at, actor_type, api_key_id, api_key_prefix, request_id, customer)
+                            occurred_at, actor_type, api_key_id, api_key_prefix, request_id, client_request_id, customer)
                         VALUES (:eventId, :sellerId, :sequence, :customerId, :type, :occurredAt, :actorType,
-                            :apiKeyId, :apiKeyPrefix, :requestId, CAST(:customer AS JSONB))
+                            :apiKeyId, :apiKeyPrefix, :requestId, :clientRequestId, CAST(:customer AS JSONB))
                         """)
                 .param("eventId", UUID.fromString(message.getIdentifier()))
                 .param("sellerId", customer.sellerId())
@@ -178,6 +178,7 @@ class CustomerEventTable implements CustomerEvents {
                         .orElse(null))
                 .param("apiKeyPrefix", text(metaData, Provenance.API_KEY_PREFIX))
                 .param("requestId", text(metaData, Provenance.REQUEST_ID))
+                .param("clientRequestId", text(metaData, Provenance.CLIENT_REQUEST_ID))
                 .param("customer", json.writeValueAsString(customer))
                 .update();
     }
@@ -185,7 +186,7 @@ class CustomerEventTable implements CustomerEvents {
     private CustomerEvent event(ResultSet row, int rowNumber) throws SQLException {
         Provenance provenance = new Provenance(Provenance.ActorType.fromCode(row.getString("actor_type")),
                 row.getObject("api_key_id", UUID.class), row.getString("api_key_prefix"),
-                row.getString("request_id"));
+                row.getString("request_id"), row.getString("client_request_id"));
         return new CustomerEvent(row.getObject("event_id", UUID.class), row.getObject("seller_id", UUID.class),
                 row.getLong("sequence_number"), row.getObject("customer_id", UUID.class),
                 CustomerEventType.fromCode(row.getString("type")),

@@ -37,7 +37,8 @@ final class ApiKeyAuthentication implements HandlerInterceptor {
 
     static Provenance provenance(HttpServletRequest request) {
         Authenticated caller = caller(request);
-        return Provenance.apiKey(caller.apiKeyId(), caller.apiKeyPrefix(), RequestIds.of(request));
+        return Provenance.apiKey(caller.apiKeyId(), caller.apiKeyPrefix(), RequestIds.of(request),
+                RequestIds.client(request));
     }
 
     @Override
