@@ -29,6 +29,7 @@ import com.virtualoffice.registration.application.webhooks.RegisterWebhookEndpoi
 import com.virtualoffice.registration.application.webhooks.RemoveWebhookEndpointUseCase;
 import com.virtualoffice.registration.application.webhooks.RetryWebhookDeliveryUseCase;
 import com.virtualoffice.registration.application.webhooks.WebhookDeliveriesUseCase;
+import com.virtualoffice.registration.application.webhooks.WebhookDestinationPolicy;
 import com.virtualoffice.registration.application.webhooks.WebhookEndpoints;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -106,9 +107,10 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RegisterWebhookEndpointUseCase registerWebhookEndpointUseCase(WebhookEndpoints endpoints, IdSource ids,
-                                                                  InstantSource clock) {
-        return new RegisterWebhookEndpointUseCase(endpoints, ids, clock, new SecureRandom());
+    RegisterWebhookEndpointUseCase registerWebhookEndpointUseCase(WebhookEndpoints endpoints,
+                                                                  WebhookDestinationPolicy destinations,
+                                                                  IdSource ids, InstantSource clock) {
+        return new RegisterWebhookEndpointUseCase(endpoints, destinations, ids, clock, new SecureRandom());
     }
 
     @Bean

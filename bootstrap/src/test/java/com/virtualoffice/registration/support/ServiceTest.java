@@ -16,10 +16,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * directory), or the server named by SPRING_DATASOURCE_URL. Tests share the database, so each works in sellers
  * of its own.
  */
-@SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {RegistrationApplication.class, TestHosts.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "registration.admin-token=" + ServiceTest.ADMIN_TOKEN,
                 "registration.demo.enabled=false",
+                // Webhook tests deliver to a receiver on 127.0.0.1.
+                "registration.webhooks.allow-loopback=true",
                 "axoniq.update-checker.disabled=true"})
 public abstract class ServiceTest {
 

@@ -87,6 +87,8 @@ class WebhookRestartTest {
                 "--registration.data-dir=" + dataDir,
                 "--registration.admin-token=" + ADMIN,
                 "--registration.demo.enabled=false",
+                // The receiver is on 127.0.0.1.
+                "--registration.webhooks.allow-loopback=true",
                 "--axoniq.update-checker.disabled=true"));
         for (String property : WebhookApi.FAST_WEBHOOKS) {
             args.add("--" + property);

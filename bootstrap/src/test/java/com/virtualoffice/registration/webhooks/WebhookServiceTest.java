@@ -3,6 +3,7 @@ package com.virtualoffice.registration.webhooks;
 import com.virtualoffice.registration.RegistrationApplication;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.ServiceTest;
+import com.virtualoffice.registration.support.TestHosts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,10 +20,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * same as {@link WebhookApi#FAST_WEBHOOKS}) so that retries, time-outs and giving up can be watched in a test. A
  * context (and data directory) of its own; every webhook test class shares it, each in sellers of its own.
  */
-@SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {RegistrationApplication.class, TestHosts.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "registration.admin-token=" + ServiceTest.ADMIN_TOKEN,
                 "registration.demo.enabled=false",
+                // Webhook tests deliver to a receiver on 127.0.0.1.
+                "registration.webhooks.allow-loopback=true",
                 "axoniq.update-checker.disabled=true",
                 "registration.webhooks.poll-interval=100ms",
                 "registration.webhooks.initial-backoff=200ms",

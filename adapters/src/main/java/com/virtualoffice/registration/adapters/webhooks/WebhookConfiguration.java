@@ -2,6 +2,8 @@ package com.virtualoffice.registration.adapters.webhooks;
 
 import com.virtualoffice.registration.adapters.persistence.ProjectionWrites;
 import com.virtualoffice.registration.application.events.CustomerEvents;
+import com.virtualoffice.registration.application.webhooks.HostResolver;
+import com.virtualoffice.registration.application.webhooks.WebhookDestinationPolicy;
 import java.net.http.HttpClient;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /** Webhooks: endpoints and deliveries in PostgreSQL, an outbox written with the events, and a sender. */
@@ -25,8 +28,19 @@ public class WebhookConfiguration {
     private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
 
     @Bean
-    WebhookTables webhookTables(JdbcClient jdbc, InstantSource clock) {
-        return new WebhookTables(jdbc, clock);
+    WebhookTables webhookTables(JdbcClient jdbc, TransactionTemplate transaction, InstantSource clock) {
+        return new WebhookTables(jdbc, transaction, clock);
+    }
+
+    /** The system's resolver; tests name hosts with a primary bean of their own. */
+    @Bean
+    HostResolver hostResolver() {
+        return HostResolver.system();
+    }
+
+    @Bean
+    WebhookDestinationPolicy webhookDestinationPolicy(HostResolver hostResolver, WebhookProperties properties) {
+        return new WebhookDestinationPolicy(hostResolver, properties.allowLoopback());
     }
 
     @Bean

@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBackoff the longest pause between attempts
  * @param giveUpAfter a delivery still failing this long after its event is dead
  * @param pageSize deliveries listed per endpoint
+ * @param allowLoopback whether endpoints on this machine's loopback are allowed (tests, local development)
  */
 @ConfigurationProperties("registration.webhooks")
 record WebhookProperties(Duration pollInterval, int batchSize, Duration requestTimeout, Duration lease,
-                         Duration initialBackoff, Duration maxBackoff, Duration giveUpAfter, int pageSize) {
+                         Duration initialBackoff, Duration maxBackoff, Duration giveUpAfter, int pageSize,
+                         boolean allowLoopback) {
 }
