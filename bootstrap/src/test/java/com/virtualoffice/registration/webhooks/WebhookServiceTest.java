@@ -27,6 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "registration.demo.enabled=false",
                 // Webhook tests deliver to a receiver on 127.0.0.1.
                 "registration.webhooks.allow-loopback=true",
+                // Every test client is 127.0.0.1, and many tests fail authentication on purpose; the limit has
+                // tests of its own (security.FailedAuthenticationLimitTest).
+                "registration.http.failed-authentication.attempts=1000000",
                 "axoniq.update-checker.disabled=true",
                 "registration.webhooks.poll-interval=100ms",
                 "registration.webhooks.initial-backoff=200ms",

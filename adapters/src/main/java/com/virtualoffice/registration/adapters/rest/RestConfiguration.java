@@ -3,6 +3,7 @@ package com.virtualoffice.registration.adapters.rest;
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.apikeys.UnknownKeys;
 import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
 import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
 import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
@@ -82,9 +83,12 @@ public class RestConfiguration {
     WebMvcConfigurer authentication(AuthenticateApiKeyUseCase authenticate, AdminToken adminToken,
                                     HttpProperties properties) {
         var rateLimit = properties.rateLimit();
+        var failed = properties.failedAuthentication();
+        // One count per client address for both APIs: guessing admin tokens and API keys adds up.
+        var failures = new FailedAuthentications(failed.attempts(), failed.per());
         var apiKeys = new ApiKeyAuthentication(authenticate,
-                new RateLimits(rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.idleExpiry()));
-        var admin = new AdminAuthentication(adminToken);
+                new RateLimits(rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.idleExpiry()), failures);
+        var admin = new AdminAuthentication(adminToken, failures);
         return new WebMvcConfigurer() {
             /** Every answer is JSON, whatever the client accepts: no negotiation to fail on a strange Accept. */
             @Override
@@ -98,6 +102,11 @@ public class RestConfiguration {
                 registry.addInterceptor(admin).addPathPatterns("/admin/**");
             }
         };
+    }
+
+    @Bean
+    UnknownKeys unknownKeys(HttpProperties properties) {
+        return new UnknownKeyMemory(properties.failedAuthentication().unknownKeysRemembered());
     }
 
     @Bean
