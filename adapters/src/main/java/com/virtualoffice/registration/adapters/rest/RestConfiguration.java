@@ -61,6 +61,14 @@ public class RestConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<NoStore> noStore() {
+        var registration = new FilterRegistrationBean<>(new NoStore());
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Tomcat's error page for what it refuses itself, in the contract's shape instead of HTML. */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonContainerErrors() {
