@@ -37,11 +37,11 @@ import org.springframework.test.context.DynamicPropertySource;
                 "registration.webhooks.max-backoff=400ms",
                 "registration.webhooks.request-timeout=1s",
                 "registration.webhooks.lease=5s"})
-abstract class SecurityServiceTest {
+public abstract class SecurityServiceTest {
 
     private static final Path DATA_DIR = temporaryDataDir();
     /** Calls of the key table's lookup by hash: each is one query to PostgreSQL. */
-    static final AtomicLong KEY_LOOKUPS = new AtomicLong();
+    protected static final AtomicLong KEY_LOOKUPS = new AtomicLong();
 
     @LocalServerPort
     protected int port;

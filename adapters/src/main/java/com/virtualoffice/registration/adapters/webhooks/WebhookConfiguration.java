@@ -4,7 +4,6 @@ import com.virtualoffice.registration.adapters.persistence.ProjectionWrites;
 import com.virtualoffice.registration.application.events.CustomerEvents;
 import com.virtualoffice.registration.application.webhooks.HostResolver;
 import com.virtualoffice.registration.application.webhooks.WebhookDestinationPolicy;
-import java.net.http.HttpClient;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,16 +52,24 @@ public class WebhookConfiguration {
         return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
     }
 
+    /** Aborts deliveries at their deadline. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService webhookDeadlines() {
+        return Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("webhook-deadlines").daemon().factory());
+    }
+
+    @Bean
+    WebhookSender webhookSender(WebhookDestinationPolicy destinations, WebhookProperties properties,
+                                ScheduledExecutorService webhookDeadlines) {
+        return new WebhookSender(destinations, properties.requestTimeout(), webhookDeadlines);
+    }
+
     @Bean
     WebhookDispatcher webhookDispatcher(JdbcClient jdbc, CustomerEvents events, ObjectMapper objectMapper,
-                                        ExecutorService webhookSenders, InstantSource clock,
-                                        WebhookProperties properties) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(properties.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(webhookSenders)
-                .build();
-        return new WebhookDispatcher(jdbc, events, objectMapper, http, webhookSenders, clock, properties);
+                                        WebhookSender webhookSender, ExecutorService webhookSenders,
+                                        InstantSource clock, WebhookProperties properties) {
+        return new WebhookDispatcher(jdbc, events, objectMapper, webhookSender, webhookSenders, clock, properties);
     }
 
     /** The service sends; an operator command on the command line does not. */

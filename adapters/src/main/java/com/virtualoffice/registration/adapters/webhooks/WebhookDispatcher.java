@@ -2,11 +2,6 @@ package com.virtualoffice.registration.adapters.webhooks;
 
 import com.virtualoffice.registration.adapters.json.EventJson;
 import com.virtualoffice.registration.application.events.CustomerEvents;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -16,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,18 +35,18 @@ final class WebhookDispatcher {
     private final JdbcClient jdbc;
     private final CustomerEvents events;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final WebhookSender sender;
     private final ExecutorService senders;
     private final InstantSource clock;
     private final WebhookProperties properties;
     private final Set<UUID> busyEndpoints = ConcurrentHashMap.newKeySet();
 
-    WebhookDispatcher(JdbcClient jdbc, CustomerEvents events, ObjectMapper json, HttpClient http,
+    WebhookDispatcher(JdbcClient jdbc, CustomerEvents events, ObjectMapper json, WebhookSender sender,
                       ExecutorService senders, InstantSource clock, WebhookProperties properties) {
         this.jdbc = jdbc;
         this.events = events;
         this.json = json;
-        this.http = http;
+        this.sender = sender;
         this.senders = senders;
         this.clock = clock;
         this.properties = properties;
@@ -123,21 +119,16 @@ final class WebhookDispatcher {
                     .orElseThrow(() -> new IllegalStateException("event " + delivery.eventId() + " is not in the"
                             + " customer-event read model"));
             long now = clock.instant().getEpochSecond();
-            var response = http.send(HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(properties.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "customer-registration-webhooks")
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), now, body))
-                    .POST(BodyPublishers.ofString(body))
-                    .build(), BodyHandlers.discarding());
-            statusCode = response.statusCode();
+            OptionalInt answered = sender.post(delivery.url(), Map.of(
+                    "User-Agent", "customer-registration-webhooks",
+                    WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), now, body)), body);
+            statusCode = answered.isPresent() ? answered.getAsInt() : null;
         } catch (InterruptedException stopping) {
             // Shutting down: the lease runs out and another poll sends it again.
             Thread.currentThread().interrupt();
             return;
-        } catch (Exception noAnswer) {
-            log.debug("webhook delivery {} to {} got no answer: {}", delivery.id(), delivery.url(),
-                    noAnswer.toString());
+        } catch (RuntimeException failure) {
+            log.warn("webhook delivery {} failed: {}", delivery.id(), failure.toString());
         }
         record(delivery, statusCode);
     }
