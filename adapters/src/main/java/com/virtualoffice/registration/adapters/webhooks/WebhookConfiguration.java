@@ -69,7 +69,8 @@ public class WebhookConfiguration {
     WebhookDispatcher webhookDispatcher(JdbcClient jdbc, CustomerEvents events, ObjectMapper objectMapper,
                                         WebhookSender webhookSender, ExecutorService webhookSenders,
                                         InstantSource clock, WebhookProperties properties) {
-        return new WebhookDispatcher(jdbc, events, objectMapper, webhookSender, webhookSenders, clock, properties);
+        return new WebhookDispatcher(jdbc, new DeliveryQueue(jdbc), events, objectMapper, webhookSender,
+                webhookSenders, clock, properties);
     }
 
     /** The service sends; an operator command on the command line does not. */
@@ -87,6 +88,14 @@ public class WebhookConfiguration {
                 log.warn("polling webhook deliveries failed: {}", failure.toString());
             }
         }, interval, interval, TimeUnit.MILLISECONDS);
+        long purge = properties.purgeInterval().toMillis();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                dispatcher.purgeDelivered();
+            } catch (RuntimeException failure) {
+                log.warn("purging delivered webhook deliveries failed: {}", failure.toString());
+            }
+        }, purge, purge, TimeUnit.MILLISECONDS);
         return executor;
     }
 }

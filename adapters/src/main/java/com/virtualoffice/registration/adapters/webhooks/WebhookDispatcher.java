@@ -1,11 +1,11 @@
 package com.virtualoffice.registration.adapters.webhooks;
 
 import com.virtualoffice.registration.adapters.json.EventJson;
+import com.virtualoffice.registration.adapters.webhooks.DeliveryQueue.Claimed;
 import com.virtualoffice.registration.application.events.CustomerEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Sends due deliveries. Each poll claims a batch in PostgreSQL (with a lease, skipping rows other instances hold),
+ * Sends due deliveries. Each poll claims a batch ({@link DeliveryQueue}: with a lease, sellers in turns),
  * so every instance can take part and a delivery whose instance died is sent again after the lease. Each
  * endpoint is served by one virtual thread at a time, in event order per customer: a slow or dead receiver holds
  * up only its own deliveries, never the API nor other endpoints.
@@ -33,6 +33,7 @@ final class WebhookDispatcher {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final JdbcClient jdbc;
+    private final DeliveryQueue queue;
     private final CustomerEvents events;
     private final ObjectMapper json;
     private final WebhookSender sender;
@@ -41,19 +42,16 @@ final class WebhookDispatcher {
     private final WebhookProperties properties;
     private final Set<UUID> busyEndpoints = ConcurrentHashMap.newKeySet();
 
-    WebhookDispatcher(JdbcClient jdbc, CustomerEvents events, ObjectMapper json, WebhookSender sender,
+    WebhookDispatcher(JdbcClient jdbc, DeliveryQueue queue, CustomerEvents events, ObjectMapper json, WebhookSender sender,
                       ExecutorService senders, InstantSource clock, WebhookProperties properties) {
         this.jdbc = jdbc;
+        this.queue = queue;
         this.events = events;
         this.json = json;
         this.sender = sender;
         this.senders = senders;
         this.clock = clock;
         this.properties = properties;
-    }
-
-    private record Claimed(UUID id, UUID endpointId, UUID eventId, int attempts, Instant retryingSince, String url,
-                           String secret, OffsetDateTime leaseUntil) {
     }
 
     /**
@@ -80,35 +78,16 @@ final class WebhookDispatcher {
 
     private List<Claimed> claim() {
         Instant now = clock.instant();
-        OffsetDateTime leaseUntil = now.plus(properties.lease()).atOffset(ZoneOffset.UTC);
-        return jdbc.sql("""
-                        WITH due AS (
-                            SELECT d.id FROM webhook_deliveries d
-                            JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.deleted_at IS NULL
-                            WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= :now
-                              AND NOT (d.endpoint_id = ANY (:busy))
-                              AND NOT EXISTS (
-                                  SELECT 1 FROM webhook_deliveries earlier
-                                  WHERE earlier.endpoint_id = d.endpoint_id AND earlier.customer_id = d.customer_id
-                                    AND earlier.event_sequence < d.event_sequence
-                                    AND earlier.status IN ('pending', 'failed'))
-                            ORDER BY d.next_attempt_at, d.event_sequence
-                            LIMIT :batch
-                            FOR UPDATE OF d SKIP LOCKED)
-                        UPDATE webhook_deliveries d SET next_attempt_at = :leaseUntil
-                        FROM due, webhook_endpoints e
-                        WHERE d.id = due.id AND e.id = d.endpoint_id
-                        RETURNING d.id, d.endpoint_id, d.event_id, d.attempts, d.retrying_since, e.url, e.secret
-                        """)
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .param("busy", busyEndpoints.toArray(UUID[]::new))
-                .param("batch", properties.batchSize())
-                .param("leaseUntil", leaseUntil)
-                .query((row, n) -> new Claimed(row.getObject("id", UUID.class),
-                        row.getObject("endpoint_id", UUID.class), row.getObject("event_id", UUID.class),
-                        row.getInt("attempts"), row.getObject("retrying_since", OffsetDateTime.class)
-                        .toInstant(), row.getString("url"), row.getString("secret"), leaseUntil))
-                .list();
+        return queue.claim(now, busyEndpoints, properties.batchSize(), now.plus(properties.lease()));
+    }
+
+    /** Succeeded deliveries older than the retention go; failed and dead ones stay for the seller to see. */
+    void purgeDelivered() {
+        int purged = queue.purgeDelivered(clock.instant().minus(properties.deliveredRetention()));
+        if (purged > 0) {
+            log.info("purged {} webhook deliveries delivered more than {} ago", purged,
+                    properties.deliveredRetention());
+        }
     }
 
     private void send(Claimed delivery) {

@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param giveUpAfter a delivery still failing this long after its event is dead
  * @param pageSize deliveries listed per endpoint
  * @param allowLoopback whether endpoints on this machine's loopback are allowed (tests, local development)
+ * @param deliveredRetention how long a succeeded delivery is kept
+ * @param purgeInterval how often succeeded deliveries past their retention are deleted
  */
 @ConfigurationProperties("registration.webhooks")
 record WebhookProperties(Duration pollInterval, int batchSize, Duration requestTimeout, Duration lease,
                          Duration initialBackoff, Duration maxBackoff, Duration giveUpAfter, int pageSize,
-                         boolean allowLoopback) {
+                         boolean allowLoopback, Duration deliveredRetention, Duration purgeInterval) {
 }
