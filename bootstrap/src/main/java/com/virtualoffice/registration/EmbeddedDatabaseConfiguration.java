@@ -9,11 +9,15 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * With no database configured ({@code SPRING_DATASOURCE_URL} unset), the service runs its own PostgreSQL: real
@@ -21,8 +25,21 @@ import org.springframework.context.annotation.Configuration;
  * survives restarts. With a URL, Spring Boot's own DataSource is used and none of this starts.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+@Conditional(EmbeddedDatabaseConfiguration.Embedded.class)
 class EmbeddedDatabaseConfiguration {
+
+    /** No database configured: the service runs its own. */
+    static final class Embedded implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return isEmbedded(context.getEnvironment());
+        }
+    }
+
+    static boolean isEmbedded(Environment environment) {
+        return environment.getProperty("spring.datasource.url", "").isBlank();
+    }
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     private static final String SUPERUSER = "postgres";

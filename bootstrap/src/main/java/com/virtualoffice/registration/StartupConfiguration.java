@@ -1,7 +1,6 @@
 package com.virtualoffice.registration;
 
 import com.virtualoffice.registration.adapters.rest.AdminToken;
-import com.virtualoffice.registration.application.apikeys.ApiKeySecret;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.Sellers;
@@ -14,14 +13,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * What a first start needs so that the README's first curl works: an admin token (made up when none is
- * configured) and, in an empty database, a demo seller with a key. Secrets go to the console once, never to a
- * log line.
+ * configured, on the embedded database only: {@link OperatorTokenPolicy}) and, in an empty embedded database, a
+ * demo seller with a key. Secrets go to the console once, never to a log line; against a configured database
+ * there are none to print: it is a real deployment, whose console ends up in shipped logs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StartupConfiguration.DemoProperties.class)
@@ -37,12 +40,10 @@ class StartupConfiguration {
     }
 
     @Bean
-    AdminToken adminToken(@Value("${registration.admin-token:}") String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return new AdminToken(configured, false);
-        }
-        return new AdminToken("adm_" + ApiKeySecret.generate(new SecureRandom()).value().substring(
-                ApiKeySecret.LIVE_PREFIX.length()), true);
+    AdminToken adminToken(@Value("${registration.admin-token:}") String configured, Environment environment,
+                          ApplicationContext context) {
+        return OperatorTokenPolicy.choose(configured, EmbeddedDatabaseConfiguration.isEmbedded(environment),
+                context instanceof WebApplicationContext, new SecureRandom());
     }
 
     @Bean
@@ -59,6 +60,7 @@ class StartupConfiguration {
     @Bean
     @ConditionalOnWebApplication
     @ConditionalOnProperty(name = "registration.demo.enabled", havingValue = "true")
+    @Conditional(EmbeddedDatabaseConfiguration.Embedded.class)
     ApplicationRunner demoSeller(DemoProperties demo, Sellers sellers, RegisterSellerUseCase registerSeller,
                                  IssueApiKeyUseCase issueApiKey, Environment environment) {
         return args -> {

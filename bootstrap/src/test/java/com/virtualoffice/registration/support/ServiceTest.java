@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "axoniq.update-checker.disabled=true"})
 public abstract class ServiceTest {
 
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = "test-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
     private static final Path DATA_DIR = temporaryDataDir();
 
     @LocalServerPort

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 /** A delivery not yet made when the service stops is made after it starts again: at least once, across restarts. */
 class WebhookRestartTest {
 
-    private static final String ADMIN = "webhook-restart-admin-token";
+    private static final String ADMIN = "webhook-restart-admin-token-0f1e2d3c4b5a6978";
 
     @Test
     void a_delivery_that_failed_before_a_restart_arrives_after_it() throws Exception {
