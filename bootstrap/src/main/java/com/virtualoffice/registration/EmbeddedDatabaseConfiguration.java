@@ -42,9 +42,11 @@ class EmbeddedDatabaseConfiguration {
     }
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
-    private static final String SUPERUSER = "postgres";
 
-    /** A server the previous run left behind (it was killed) is stopped first: see {@link StalePostmaster}. */
+    /**
+     * A server the previous run left behind (it was killed) is stopped first: see {@link StalePostmaster}. Who may
+     * connect, and as whom: {@link EmbeddedDatabaseAccess}.
+     */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${registration.data-dir}") Path dataDir,
                                       @Value("${registration.orphaned-postgres-stop-timeout}") Duration stopTimeout)
@@ -52,6 +54,7 @@ class EmbeddedDatabaseConfiguration {
         Path postgresData = dataDir.resolve("postgres").toAbsolutePath();
         Files.createDirectories(postgresData);
         StalePostmaster.clear(postgresData, stopTimeout);
+        EmbeddedDatabaseAccess access = EmbeddedDatabaseAccess.of(dataDir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(postgresData)
                 .setCleanDataDirectory(false)
@@ -63,7 +66,17 @@ class EmbeddedDatabaseConfiguration {
                 // they are on disk); this one keeps the service's data, so a crash must not lose or corrupt it.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
+                // PostgreSQL's default, said here because it matters: no connection from another machine.
+                .setServerConfig("listen_addresses", "localhost")
+                // zonky's own connections (its readiness check) as the superuser, with its password.
+                .setConnectConfig("password", access.superuserPassword())
                 .start();
+        try {
+            access.secure(postgres, postgresData);
+        } catch (RuntimeException failure) {
+            postgres.close();
+            throw failure;
+        }
         log.info("embedded PostgreSQL on port {} with data in {}", postgres.getPort(), postgresData);
         return postgres;
     }
@@ -71,11 +84,12 @@ class EmbeddedDatabaseConfiguration {
     /** Pool settings still come from {@code spring.datasource.hikari.*}. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, @Value("${registration.data-dir}") Path dataDir) {
         return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
-                .url(postgres.getJdbcUrl(SUPERUSER, SUPERUSER))
-                .username(SUPERUSER)
+                .url(postgres.getJdbcUrl(EmbeddedDatabaseAccess.ROLE, EmbeddedDatabaseAccess.DATABASE))
+                .username(EmbeddedDatabaseAccess.ROLE)
+                .password(EmbeddedDatabaseAccess.of(dataDir).rolePassword())
                 .build();
     }
 }
