@@ -1,13 +1,11 @@
 package com.virtualoffice.registration.security;
 
 import com.virtualoffice.registration.RegistrationApplication;
+import com.virtualoffice.registration.support.DataDirs;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator;
 import com.virtualoffice.registration.support.ServiceTest;
 import com.virtualoffice.registration.support.TestHosts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -39,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "registration.webhooks.lease=5s"})
 public abstract class SecurityServiceTest {
 
-    private static final Path DATA_DIR = temporaryDataDir();
+    private static final Path DATA_DIR = DataDirs.temporary("registration-security-test-");
     /** Calls of the key table's lookup by hash: each is one query to PostgreSQL. */
     protected static final AtomicLong KEY_LOOKUPS = new AtomicLong();
 
@@ -84,14 +82,6 @@ public abstract class SecurityServiceTest {
                     return proxy.getProxy(bean.getClass().getClassLoader());
                 }
             };
-        }
-    }
-
-    private static Path temporaryDataDir() {
-        try {
-            return Files.createTempDirectory("registration-security-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,9 +1,6 @@
 package com.virtualoffice.registration.support;
 
 import com.virtualoffice.registration.RegistrationApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ServiceTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
-    private static final Path DATA_DIR = temporaryDataDir();
+    private static final Path DATA_DIR = DataDirs.temporary("registration-test-");
 
     @LocalServerPort
     private int port;
@@ -47,13 +44,5 @@ public abstract class ServiceTest {
     void connect() {
         http = new Http(port);
         operator = new Operator(http, ADMIN_TOKEN);
-    }
-
-    private static Path temporaryDataDir() {
-        try {
-            return Files.createTempDirectory("registration-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

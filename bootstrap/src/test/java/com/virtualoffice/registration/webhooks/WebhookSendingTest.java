@@ -38,43 +38,45 @@ class WebhookSendingTest extends WebhookServiceTest {
         assertThat(receiver.receipts("/pinned").getFirst().header("Host")).startsWith(host + ":");
     }
 
+    /** One event sent to a receiver that trickles its answer; how long the sender stayed, and the delivery. */
+    private record Trickled(Duration held, String key, String endpointId) {
+    }
+
+    private Trickled trickledTo(boolean headersEnd) throws Exception {
+        try (TrickleServer trickler = new TrickleServer(headersEnd)) {
+            String key = api.sellerKey();
+            String endpointId = api.registerEndpoint(key, trickler.url("/trickle"), ALL_EVENTS).get("id")
+                    .asString();
+            api.createCustomer(key);
+            return new Trickled(trickler.heldFor(WITHIN), key, endpointId);
+        }
+    }
+
     @Test
     void given_a_receiver_that_never_finishes_its_headers_then_it_is_cut_at_the_deadline_and_the_attempt_fails()
             throws Exception {
-        try (TrickleServer trickler = new TrickleServer(false)) {
-            String key = api.sellerKey();
-            String endpointId = api.registerEndpoint(key, trickler.url("/slow-headers"), ALL_EVENTS).get("id")
-                    .asString();
+        Trickled trickled = trickledTo(false);
 
-            api.createCustomer(key);
-
-            // The answer would take a minute; the deadline is 1 s.
-            assertThat(trickler.heldFor(WITHIN)).isLessThan(Duration.ofSeconds(5));
-            eventually(WITHIN, () -> {
-                JsonNode delivery = onlyDelivery(key, endpointId);
-                assertThat(delivery.get("attempts").asInt()).as("%s", delivery).isGreaterThanOrEqualTo(1);
-                assertThat(delivery.get("status").asString()).isIn("failed", "pending");
-                assertThat(delivery.get("last_status_code").isNull()).as("%s", delivery).isTrue();
-            });
-        }
+        // The answer would take a minute; the deadline is 1 s.
+        assertThat(trickled.held()).isLessThan(Duration.ofSeconds(5));
+        eventually(WITHIN, () -> {
+            JsonNode delivery = onlyDelivery(trickled.key(), trickled.endpointId());
+            assertThat(delivery.get("attempts").asInt()).as("%s", delivery).isGreaterThanOrEqualTo(1);
+            assertThat(delivery.get("status").asString()).isIn("failed", "pending");
+            assertThat(delivery.get("last_status_code").isNull()).as("%s", delivery).isTrue();
+        });
     }
 
     @Test
     void given_a_receiver_that_trickles_its_body_then_its_status_counts_and_the_body_is_never_waited_for()
             throws Exception {
-        try (TrickleServer trickler = new TrickleServer(true)) {
-            String key = api.sellerKey();
-            String endpointId = api.registerEndpoint(key, trickler.url("/slow-body"), ALL_EVENTS).get("id")
-                    .asString();
+        Trickled trickled = trickledTo(true);
 
-            api.createCustomer(key);
-
-            assertThat(trickler.heldFor(WITHIN)).isLessThan(Duration.ofSeconds(5));
-            eventually(WITHIN, () -> {
-                JsonNode delivery = onlyDelivery(key, endpointId);
-                assertThat(delivery.get("status").asString()).as("%s", delivery).isEqualTo("succeeded");
-                assertThat(delivery.get("last_status_code").asInt()).isEqualTo(200);
-            });
-        }
+        assertThat(trickled.held()).isLessThan(Duration.ofSeconds(5));
+        eventually(WITHIN, () -> {
+            JsonNode delivery = onlyDelivery(trickled.key(), trickled.endpointId());
+            assertThat(delivery.get("status").asString()).as("%s", delivery).isEqualTo("succeeded");
+            assertThat(delivery.get("last_status_code").asInt()).isEqualTo(200);
+        });
     }
 }

@@ -1,12 +1,10 @@
 package com.virtualoffice.registration.webhooks;
 
 import com.virtualoffice.registration.RegistrationApplication;
+import com.virtualoffice.registration.support.DataDirs;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.ServiceTest;
 import com.virtualoffice.registration.support.TestHosts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "registration.webhooks.lease=5s"})
 abstract class WebhookServiceTest {
 
-    private static final Path DATA_DIR = temporaryDataDir();
+    private static final Path DATA_DIR = DataDirs.temporary("registration-webhook-test-");
 
     @LocalServerPort
     private int port;
@@ -63,13 +61,5 @@ abstract class WebhookServiceTest {
     @AfterEach
     void stopReceiver() {
         receiver.close();
-    }
-
-    private static Path temporaryDataDir() {
-        try {
-            return Files.createTempDirectory("registration-webhook-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
