@@ -54,7 +54,8 @@ public abstract class SecurityServiceTest {
 
     @BeforeEach
     void connect() {
-        // Tests here run from addresses of their own, so the failed-authentication limit of one is not another's.
+        // 127.0.0.1, said explicitly: tests that fail authentication on purpose do it from other loopback
+        // addresses (Http.from), so that the limit they run into is theirs alone.
         http = Http.from("127.0.0.1", port);
         operator = new Operator(http, ServiceTest.ADMIN_TOKEN);
     }
