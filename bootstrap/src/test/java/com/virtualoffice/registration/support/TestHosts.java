@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -22,16 +23,31 @@ public class TestHosts {
     public static final String PUBLIC_ADDRESS = "203.0.113.10";
     private static final String EXAMPLE_DOMAIN = ".example.com";
     private static final Map<String, List<InetAddress>> POINTED = new ConcurrentHashMap<>();
+    private static final Map<String, CountDownLatch> HELD = new ConcurrentHashMap<>();
 
     /** From now on, {@code name} resolves to these addresses (literal addresses, nothing is looked up). */
     public static void point(String name, String... addresses) {
         POINTED.put(name, java.util.Arrays.stream(addresses).map(TestHosts::literal).toList());
     }
 
+    /** Until closed, looking {@code name} up hangs, as with a name server that does not answer. */
+    public static AutoCloseable hold(String name) {
+        CountDownLatch released = new CountDownLatch(1);
+        HELD.put(name, released);
+        return () -> {
+            HELD.remove(name);
+            released.countDown();
+        };
+    }
+
     @Bean
     @Primary
     HostResolver testHostResolver() {
         return host -> {
+            CountDownLatch held = HELD.get(host);
+            if (held != null) {
+                awaitRelease(held);
+            }
             List<InetAddress> pointed = POINTED.get(host);
             if (pointed != null) {
                 return pointed;
@@ -41,6 +57,15 @@ public class TestHosts {
             }
             return HostResolver.system().resolve(host);
         };
+    }
+
+    private static void awaitRelease(CountDownLatch held) throws UnknownHostException {
+        try {
+            held.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new UnknownHostException("lookup interrupted");
+        }
     }
 
     private static InetAddress literal(String address) {

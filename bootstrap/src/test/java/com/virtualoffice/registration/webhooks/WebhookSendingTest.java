@@ -38,6 +38,27 @@ class WebhookSendingTest extends WebhookServiceTest {
         assertThat(receiver.receipts("/pinned").getFirst().header("Host")).startsWith(host + ":");
     }
 
+    @Test
+    void given_a_host_whose_lookup_hangs_then_the_attempt_fails_at_the_deadline_and_nothing_is_sent()
+            throws Exception {
+        String host = "slow-lookup-" + UUID.randomUUID() + ".test";
+        TestHosts.point(host, "127.0.0.1");
+        String key = api.sellerKey();
+        String endpointId = api.registerEndpoint(key, receiver.url(host, "/slow-lookup"), ALL_EVENTS).get("id")
+                .asString();
+
+        try (AutoCloseable held = TestHosts.hold(host)) {
+            api.createCustomer(key);
+
+            eventually(WITHIN, () -> {
+                JsonNode delivery = onlyDelivery(key, endpointId);
+                assertThat(delivery.get("attempts").asInt()).as("%s", delivery).isGreaterThanOrEqualTo(1);
+                assertThat(delivery.get("last_status_code").isNull()).as("%s", delivery).isTrue();
+            });
+            assertThat(receiver.receipts("/slow-lookup")).isEmpty();
+        }
+    }
+
     /** One event sent to a receiver that trickles its answer; how long the sender stayed, and the delivery. */
     private record Trickled(Duration held, String key, String endpointId) {
     }

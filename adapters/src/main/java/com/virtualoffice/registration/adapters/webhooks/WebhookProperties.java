@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param pollInterval how often due deliveries are looked for
  * @param batchSize deliveries claimed per poll
- * @param requestTimeout the deadline of a whole delivery, from connecting to the answer's status
+ * @param requestTimeout the deadline of a whole delivery, from the host's lookup to the answer's status
  * @param lease how long a claimed delivery is reserved for the instance sending it
  * @param initialBackoff the pause after the first failure, doubled after each further one
  * @param maxBackoff the longest pause between attempts
