@@ -8,12 +8,15 @@ import com.virtualoffice.registration.application.shared.Provenance;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +33,8 @@ import org.springframework.web.context.WebApplicationContext;
 @EnableConfigurationProperties(StartupConfiguration.DemoProperties.class)
 class StartupConfiguration {
 
+    private static final String ADMIN_TOKEN_PROPERTY = "registration.admin-token";
+
     /**
      * @param enabled whether a first start in an empty database creates the demo seller
      * @param sellerName the demo seller's name
@@ -39,8 +44,34 @@ class StartupConfiguration {
     record DemoProperties(boolean enabled, String sellerName, String plan) {
     }
 
+    /**
+     * The operator token's rules, checked before any other bean is made: a refusal comes first, not after a
+     * failure to reach the configured database.
+     */
     @Bean
-    AdminToken adminToken(@Value("${registration.admin-token:}") String configured, Environment environment,
+    static BeanFactoryPostProcessor operatorTokenCheck() {
+        return new OperatorTokenCheck();
+    }
+
+    private static final class OperatorTokenCheck implements BeanFactoryPostProcessor, ApplicationContextAware {
+
+        private ApplicationContext context;
+
+        @Override
+        public void setApplicationContext(ApplicationContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            Environment environment = context.getEnvironment();
+            OperatorTokenPolicy.check(environment.getProperty(ADMIN_TOKEN_PROPERTY, ""),
+                    EmbeddedDatabaseConfiguration.isEmbedded(environment), context instanceof WebApplicationContext);
+        }
+    }
+
+    @Bean
+    AdminToken adminToken(@Value("${" + ADMIN_TOKEN_PROPERTY + ":}") String configured, Environment environment,
                           ApplicationContext context) {
         return OperatorTokenPolicy.choose(configured, EmbeddedDatabaseConfiguration.isEmbedded(environment),
                 context instanceof WebApplicationContext, new SecureRandom());
