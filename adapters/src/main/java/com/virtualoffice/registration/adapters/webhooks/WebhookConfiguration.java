@@ -4,6 +4,7 @@ import com.virtualoffice.registration.adapters.persistence.ProjectionWrites;
 import com.virtualoffice.registration.application.events.CustomerEvents;
 import com.virtualoffice.registration.application.webhooks.HostResolver;
 import com.virtualoffice.registration.application.webhooks.WebhookDestinationPolicy;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,23 +80,22 @@ public class WebhookConfiguration {
     ScheduledExecutorService webhookPolling(WebhookDispatcher dispatcher, WebhookProperties properties) {
         var executor = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("webhook-poll").daemon().factory());
-        long interval = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                dispatcher.poll();
-            } catch (RuntimeException failure) {
-                // The database may be briefly out of reach; the next poll tries again.
-                log.warn("polling webhook deliveries failed: {}", failure.toString());
-            }
-        }, interval, interval, TimeUnit.MILLISECONDS);
-        long purge = properties.purgeInterval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                dispatcher.purgeDelivered();
-            } catch (RuntimeException failure) {
-                log.warn("purging delivered webhook deliveries failed: {}", failure.toString());
-            }
-        }, purge, purge, TimeUnit.MILLISECONDS);
+        // The database may be briefly out of reach; the next run tries again.
+        every(executor, properties.pollInterval(), dispatcher::poll, "polling webhook deliveries");
+        every(executor, properties.purgeInterval(), dispatcher::purgeDelivered,
+                "purging delivered webhook deliveries");
         return executor;
+    }
+
+    /** Runs the task at this interval; a failure is logged and must not end the schedule. */
+    private static void every(ScheduledExecutorService executor, Duration interval, Runnable task, String what) {
+        long millis = interval.toMillis();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException failure) {
+                log.warn("{} failed: {}", what, failure.toString());
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 }
