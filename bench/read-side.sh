@@ -10,7 +10,7 @@ CUSTOMERS=${1:-100000}
 REQUESTS=${REQUESTS:-200}
 PORT=${PORT:-18081}
 URL=http://localhost:$PORT
-ADMIN=bench-admin-token
+ADMIN=bench-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0
 JAR=bootstrap/target/customer-registration.jar
 [ -f "$JAR" ] || ./dev build >/dev/null
 WORK=$(mktemp -d)

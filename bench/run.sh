@@ -38,7 +38,7 @@ SEED_SELLERS=${SEED_SELLERS:-4}          # sellers the bulk seeding spreads over
 EVENTS=${EVENTS:-1000000}                # events in the store before the replays, counting all earlier steps
 PORT=${PORT:-18082}
 URL=http://localhost:$PORT
-ADMIN=bench-admin-token
+ADMIN=bench-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0
 A="Authorization: Bearer $ADMIN"
 JAR=bootstrap/target/customer-registration.jar
 REPORT=bench/reports/benchmarks.md
@@ -114,6 +114,9 @@ until curl -sf "$URL/actuator/health" >/dev/null; do
 done
 PGPORT=$(sed -nE 's/.*embedded PostgreSQL on port ([0-9]+).*/\1/p' "$WORK/service.log" | head -n1)
 PM=$(head -n1 "$WORK/data/postgres/postmaster.pid")
+# The embedded server asks for a password: the superuser's, from the data directory (for psql and pgbench).
+PGPASSWORD=$(sed -n 's/^superuser\.password=//p' "$WORK/data/postgres-credentials.properties")
+export PGPASSWORD
 psql_() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -X -At postgres "$@"; }
 
 # Resident memory once a second, tagged with the phase under way: java's VmRSS; for postgres (the postmaster

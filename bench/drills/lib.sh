@@ -3,7 +3,7 @@
 # Expects PORT; sets URL, ADMIN, WORK, DATA_DIR, PGDATA; PID is the service's java, LOAD the drill client's.
 
 JAR=bootstrap/target/customer-registration.jar
-ADMIN=drill-admin-token
+ADMIN=drill-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0
 URL=http://localhost:$PORT
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/drill.XXXXXX")
 DATA_DIR=$WORK/data

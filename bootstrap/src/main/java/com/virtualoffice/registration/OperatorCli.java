@@ -176,12 +176,12 @@ final class OperatorCli {
                 throw new ParameterException(spec.commandLine(), "--name must not be blank");
             }
             String chosen = plan == null ? services.defaultPlan() : knownPlan(plan);
-            var outcome = services.registerSeller().register(name, chosen, Provenance.operator(null));
+            var outcome = services.registerSeller().register(name, chosen, Provenance.operator(null, null));
             if (!(outcome instanceof RegisterSellerUseCase.Outcome.Registered registered)) {
                 return refused(outcome.toString());
             }
             var key = services.issueApiKey().issue(registered.seller().id(), "default", null,
-                    Provenance.operator(null)).orElseThrow();
+                    Provenance.operator(null, null)).orElseThrow();
             PrintWriter out = spec.commandLine().getOut();
             print(out, registered.seller());
             out.printf("api_key:        %s%n", key.secret().value());
@@ -204,7 +204,7 @@ final class OperatorCli {
                 description = "Move a seller to another plan; its customers stay.")
         int setPlan(@Parameters(paramLabel = "SELLER_ID") UUID sellerId,
                     @Option(names = "--plan", required = true) String plan) {
-            var outcome = services.changePlan().change(sellerId, knownPlan(plan), Provenance.operator(null));
+            var outcome = services.changePlan().change(sellerId, knownPlan(plan), Provenance.operator(null, null));
             if (outcome.isEmpty()) {
                 return notFound("seller " + sellerId);
             }
@@ -253,7 +253,7 @@ final class OperatorCli {
                   @Option(names = "--expires-at", paramLabel = "TIMESTAMP",
                           description = "when it stops working, e.g. 2027-01-01T00:00:00Z") String expiresAt) {
             Instant expiry = expiresAt == null ? null : futureInstant(expiresAt);
-            return services.issueApiKey().issue(sellerId, name, expiry, Provenance.operator(null))
+            return services.issueApiKey().issue(sellerId, name, expiry, Provenance.operator(null, null))
                     .map(issued -> {
                         PrintWriter out = spec.commandLine().getOut();
                         out.printf("api_key:    %s%n", issued.secret().value());
@@ -287,7 +287,7 @@ final class OperatorCli {
         @Command(name = "revoke", mixinStandardHelpOptions = true,
                 description = "Revoke a key: it stops working at once, on every instance.")
         int revoke(@Parameters(paramLabel = "KEY_ID") UUID keyId) {
-            return services.apiKeys().revoke(keyId, Provenance.operator(null))
+            return services.apiKeys().revoke(keyId, Provenance.operator(null, null))
                     .map(key -> {
                         spec.commandLine().getOut().printf("revoked %s (%s) at %s%n", key.id(), key.prefix(),
                                 key.revokedAt());
@@ -298,7 +298,7 @@ final class OperatorCli {
 
         @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a key for good.")
         int delete(@Parameters(paramLabel = "KEY_ID") UUID keyId) {
-            if (!services.apiKeys().delete(keyId, Provenance.operator(null))) {
+            if (!services.apiKeys().delete(keyId, Provenance.operator(null, null))) {
                 return notFound("API key " + keyId);
             }
             spec.commandLine().getOut().printf("deleted %s%n", keyId);

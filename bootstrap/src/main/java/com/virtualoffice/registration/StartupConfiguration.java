@@ -1,7 +1,6 @@
 package com.virtualoffice.registration;
 
 import com.virtualoffice.registration.adapters.rest.AdminToken;
-import com.virtualoffice.registration.application.apikeys.ApiKeySecret;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.Sellers;
@@ -9,23 +8,32 @@ import com.virtualoffice.registration.application.shared.Provenance;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * What a first start needs so that the README's first curl works: an admin token (made up when none is
- * configured) and, in an empty database, a demo seller with a key. Secrets go to the console once, never to a
- * log line.
+ * configured, on the embedded database only: {@link OperatorTokenPolicy}) and, in an empty embedded database, a
+ * demo seller with a key. Secrets go to the console once, never to a log line; against a configured database
+ * there are none to print: it is a real deployment, whose console ends up in shipped logs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StartupConfiguration.DemoProperties.class)
 class StartupConfiguration {
+
+    private static final String ADMIN_TOKEN_PROPERTY = "registration.admin-token";
 
     /**
      * @param enabled whether a first start in an empty database creates the demo seller
@@ -36,13 +44,37 @@ class StartupConfiguration {
     record DemoProperties(boolean enabled, String sellerName, String plan) {
     }
 
+    /**
+     * The operator token's rules, checked before any other bean is made: a refusal comes first, not after a
+     * failure to reach the configured database.
+     */
     @Bean
-    AdminToken adminToken(@Value("${registration.admin-token:}") String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return new AdminToken(configured, false);
+    static BeanFactoryPostProcessor operatorTokenCheck() {
+        return new OperatorTokenCheck();
+    }
+
+    private static final class OperatorTokenCheck implements BeanFactoryPostProcessor, ApplicationContextAware {
+
+        private ApplicationContext context;
+
+        @Override
+        public void setApplicationContext(ApplicationContext context) {
+            this.context = context;
         }
-        return new AdminToken("adm_" + ApiKeySecret.generate(new SecureRandom()).value().substring(
-                ApiKeySecret.LIVE_PREFIX.length()), true);
+
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            Environment environment = context.getEnvironment();
+            OperatorTokenPolicy.check(environment.getProperty(ADMIN_TOKEN_PROPERTY, ""),
+                    EmbeddedDatabaseConfiguration.isEmbedded(environment), context instanceof WebApplicationContext);
+        }
+    }
+
+    @Bean
+    AdminToken adminToken(@Value("${" + ADMIN_TOKEN_PROPERTY + ":}") String configured, Environment environment,
+                          ApplicationContext context) {
+        return OperatorTokenPolicy.choose(configured, EmbeddedDatabaseConfiguration.isEmbedded(environment),
+                context instanceof WebApplicationContext, new SecureRandom());
     }
 
     @Bean
@@ -59,6 +91,7 @@ class StartupConfiguration {
     @Bean
     @ConditionalOnWebApplication
     @ConditionalOnProperty(name = "registration.demo.enabled", havingValue = "true")
+    @Conditional(EmbeddedDatabaseConfiguration.Embedded.class)
     ApplicationRunner demoSeller(DemoProperties demo, Sellers sellers, RegisterSellerUseCase registerSeller,
                                  IssueApiKeyUseCase issueApiKey, Environment environment) {
         return args -> {

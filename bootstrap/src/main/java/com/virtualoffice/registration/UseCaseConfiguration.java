@@ -5,6 +5,7 @@ import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase
 import com.virtualoffice.registration.application.apikeys.ApiKeyUsage;
 import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.apikeys.UnknownKeys;
 import com.virtualoffice.registration.application.customers.Customers;
 import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
 import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
@@ -29,6 +30,7 @@ import com.virtualoffice.registration.application.webhooks.RegisterWebhookEndpoi
 import com.virtualoffice.registration.application.webhooks.RemoveWebhookEndpointUseCase;
 import com.virtualoffice.registration.application.webhooks.RetryWebhookDeliveryUseCase;
 import com.virtualoffice.registration.application.webhooks.WebhookDeliveriesUseCase;
+import com.virtualoffice.registration.application.webhooks.WebhookDestinationPolicy;
 import com.virtualoffice.registration.application.webhooks.WebhookEndpoints;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -106,9 +108,10 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RegisterWebhookEndpointUseCase registerWebhookEndpointUseCase(WebhookEndpoints endpoints, IdSource ids,
-                                                                  InstantSource clock) {
-        return new RegisterWebhookEndpointUseCase(endpoints, ids, clock, new SecureRandom());
+    RegisterWebhookEndpointUseCase registerWebhookEndpointUseCase(WebhookEndpoints endpoints,
+                                                                  WebhookDestinationPolicy destinations,
+                                                                  IdSource ids, InstantSource clock) {
+        return new RegisterWebhookEndpointUseCase(endpoints, destinations, ids, clock, new SecureRandom());
     }
 
     @Bean
@@ -166,9 +169,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    AuthenticateApiKeyUseCase authenticateApiKeyUseCase(ApiKeyDirectory directory, ApiKeyUsage usage,
-                                                        InstantSource clock) {
-        return new AuthenticateApiKeyUseCase(directory, usage, clock);
+    AuthenticateApiKeyUseCase authenticateApiKeyUseCase(ApiKeyDirectory directory, UnknownKeys unknownKeys,
+                                                        ApiKeyUsage usage, InstantSource clock) {
+        return new AuthenticateApiKeyUseCase(directory, unknownKeys, usage, clock);
     }
 
     @Bean

@@ -34,7 +34,7 @@ abstract class AuditSupport extends ServiceTest {
     static final List<String> CHANGEABLE_FIELDS = List.of("first_name", "last_name", "email", "company_name",
             "legal_entity", "language", "address_data", "postal_redirect_address", "status");
     static final List<String> HISTORY_ENTRY_FIELDS =
-            List.of("id", "type", "created_at", "actor", "request_id", "changes");
+            List.of("id", "type", "created_at", "actor", "request_id", "client_request_id", "changes");
     static final List<String> ACTOR_FIELDS = List.of("type", "api_key_id", "api_key_prefix");
     static final List<String> EVENT_FIELDS = List.of("id", "type", "created_at", "seller_id", "data");
 
@@ -108,15 +108,15 @@ abstract class AuditSupport extends ServiceTest {
         return http.get("/api/customers/" + id + "/history").apiKey(seller.apiKey()).send();
     }
 
-    /** The history's entries; the answer must be a 200 of exactly {@code {"data": [...]}}. */
+    Http.Response history(SellerWithKey seller, String id, String query) {
+        return http.get("/api/customers/" + id + "/history?" + query).apiKey(seller.apiKey()).send();
+    }
+
+    /** The history's entries, all on the first page of 100: the answer must be a page with no more after it. */
     JsonNode historyEntries(SellerWithKey seller, String id) {
-        Http.Response history = history(seller, id);
-        assertThat(history.status()).as(history.body()).isEqualTo(200);
-        assertJson(history);
-        assertThat(propertyNames(history.json())).as(history.body()).containsExactly("data");
-        JsonNode data = history.json().get("data");
-        assertThat(data.isArray()).as(history.body()).isTrue();
-        return data;
+        JsonNode page = page(history(seller, id, "limit=100"));
+        assertThat(page.get("has_more").asBoolean()).as("%s", page).isFalse();
+        return page.get("data");
     }
 
     // --- the event feed ------------------------------------------------------------------------------------

@@ -77,7 +77,10 @@ class CustomerHistoryTest extends AuditSupport {
         assertThat(entries.size()).as("%s", entries).isEqualTo(1);
         JsonNode entry = entries.get(0);
         assertEntry(entry, "customer.created", seller.apiKeyId(), seller.apiKey());
-        assertThat(entry.get("request_id").asString()).isEqualTo(requestId);
+        // The service's own id is the request id; the client's is kept beside it.
+        assertThat(entry.get("request_id").asString()).isEqualTo(created.header("X-Request-Id").orElseThrow())
+                .isNotEqualTo(requestId);
+        assertThat(entry.get("client_request_id").asString()).isEqualTo(requestId);
         assertThat(entry.get("created_at").asString()).isEqualTo(created.field("created_at"));
         assertThat(propertyNames(entry.get("changes"))).containsExactly("first_name", "last_name", "email",
                 "language", "address_data", "status");
@@ -150,7 +153,8 @@ class CustomerHistoryTest extends AuditSupport {
 
         JsonNode update = entries.get(1);
         assertEntry(update, "customer.updated", secondKey[0], secondKey[1]);
-        assertThat(update.get("request_id").asString()).isEqualTo(updateRequestId);
+        assertThat(update.get("request_id").asString()).isEqualTo(updated.header("X-Request-Id").orElseThrow());
+        assertThat(update.get("client_request_id").asString()).isEqualTo(updateRequestId);
         assertThat(update.get("created_at").asString()).isEqualTo(updated.field("updated_at"));
         assertThat(propertyNames(update.get("changes"))).containsExactly("last_name", "email", "language");
         assertChange(update, "last_name", "Lovelace", "Byron");
@@ -160,6 +164,7 @@ class CustomerHistoryTest extends AuditSupport {
         JsonNode clearing = entries.get(2);
         assertEntry(clearing, "customer.updated", seller.apiKeyId(), seller.apiKey());
         assertThat(clearing.get("request_id").asString()).isEqualTo(cleared.header("X-Request-Id").orElseThrow());
+        assertThat(clearing.get("client_request_id").isNull()).as("%s", clearing).isTrue();
         assertThat(propertyNames(clearing.get("changes"))).containsExactly("company_name", "address_data");
         assertChange(clearing, "company_name", null, "Acme");
         JsonNode address = change(clearing, "address_data");

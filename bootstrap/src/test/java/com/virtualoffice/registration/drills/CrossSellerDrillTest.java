@@ -378,12 +378,19 @@ class CrossSellerDrillTest extends ServiceTest {
             assertThat(asStranger(world, "GET", "/api/customers?starting_after=" + UUID.randomUUID()).body())
                     .isEqualTo(answer.body());
         }
+        String bsCustomer = http.post("/api/customers").apiKey(world.b().apiKey())
+                .json(Customers.withEmail(uniqueEmail())).send().field("id");
         for (String event : world.events()) {
             Http.Response answer = asStranger(world, "GET", "/api/events?starting_after=" + event);
             assertError(answer, 400, "Bad Request", "querystring/starting_after must be the id of one of your events");
             String unknown = "evt_" + UUID.randomUUID().toString().replace("-", "");
             assertThat(asStranger(world, "GET", "/api/events?starting_after=" + unknown).body())
                     .isEqualTo(answer.body());
+            // A's event as the cursor of B's own customer's history.
+            Http.Response history = asStranger(world, "GET", "/api/customers/" + bsCustomer
+                    + "/history?starting_after=" + event);
+            assertError(history, 400, "Bad Request",
+                    "querystring/starting_after must be the id of one of this customer's events");
         }
         for (String filter : List.of("email=" + encode(world.liveEmail()), "q=" + encode(world.liveEmail()),
                 "q=" + encode(world.liveName()), "q=Analytical")) {

@@ -183,7 +183,9 @@ final class FuzzRequests {
                 }
                 case CUSTOMER_HISTORY -> {
                     method = "GET";
-                    path = "/api/customers/" + (pathId = customerId()) + "/history";
+                    // Paged like the feed: the same limits and cursors, any of the seller's events among them.
+                    path = "/api/customers/" + (pathId = customerId()) + "/history"
+                            + (chance(0.5) ? eventQuery(seller.events) : "");
                 }
                 case LIST_CUSTOMERS -> {
                     method = "GET";

@@ -23,7 +23,7 @@ import org.springframework.util.FileSystemUtils;
  */
 class PostgresOutageTest {
 
-    private static final String ADMIN = "outage-admin-token";
+    private static final String ADMIN = "outage-admin-token-0f1e2d3c4b5a69788796a5b4c3";
     private static final String UNAVAILABLE =
             "{\"error\":\"Service Unavailable\",\"message\":\"The service is temporarily unavailable\"}";
     /** Time for the rest of a request besides waiting for a connection, on a busy build machine. */

@@ -90,7 +90,8 @@ class EventStoreTest extends ServiceTest {
         assertThat(payload.get("customerId").asString()).isEqualTo(created.field("id"));
         assertThat(payload.get("email").asString()).isEqualTo("stored@example.com");
         JsonNode metadata = JsonMapper.builder().build().readTree(event.get("metadata"));
-        assertThat(metadata.get("request_id").asString()).isEqualTo("req-event-store-1");
+        assertThat(metadata.get("request_id").asString()).isEqualTo(created.header("X-Request-Id").orElseThrow());
+        assertThat(metadata.get("client_request_id").asString()).isEqualTo("req-event-store-1");
         assertThat(metadata.get("actor_type").asString()).isEqualTo("api_key");
         assertThat(metadata.get("api_key_id").asString()).isEqualTo(seller.apiKeyId());
         assertThat(metadata.get("api_key_prefix").asString()).isEqualTo(seller.apiKey().substring(0, 12));

@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The service stopped and started again on the same data directory finds everything it had. */
 class RestartTest {
 
-    private static final String ADMIN = "restart-admin-token";
+    private static final String ADMIN = "restart-admin-token-0f1e2d3c4b5a69788796a5b4c3";
 
     @Test
     void customers_survive_a_restart() throws Exception {

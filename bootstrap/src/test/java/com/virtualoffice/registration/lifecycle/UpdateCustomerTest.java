@@ -311,11 +311,11 @@ class UpdateCustomerTest extends LifecycleSupport {
                 .header("X-Request-Id", "req-patch-1").json("{\"last_name\": \"Byron\"}").send();
 
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
-        assertThat(patched.header("X-Request-Id")).hasValue("req-patch-1");
         LatestEvent latest = latestEvent(seller.sellerId());
         assertThat(latest.payloadType()).endsWith("CustomerUpdated");
         JsonNode metaData = JSON.readTree(latest.metaData());
-        assertThat(metaData.get("request_id").asString()).isEqualTo("req-patch-1");
+        assertThat(metaData.get("request_id").asString()).isEqualTo(patched.header("X-Request-Id").orElseThrow());
+        assertThat(metaData.get("client_request_id").asString()).isEqualTo("req-patch-1");
         assertThat(metaData.get("api_key_id").asString()).isEqualTo(seller.apiKeyId());
         assertThat(metaData.get("actor_type").asString()).isEqualTo("api_key");
     }
@@ -332,7 +332,8 @@ class UpdateCustomerTest extends LifecycleSupport {
         LatestEvent latest = latestEvent(seller.sellerId());
         assertThat(latest.payloadType()).endsWith("CustomerDeleted");
         JsonNode metaData = JSON.readTree(latest.metaData());
-        assertThat(metaData.get("request_id").asString()).isEqualTo("req-delete-1");
+        assertThat(metaData.get("request_id").asString()).isEqualTo(deleted.header("X-Request-Id").orElseThrow());
+        assertThat(metaData.get("client_request_id").asString()).isEqualTo("req-delete-1");
         assertThat(metaData.get("api_key_id").asString()).isEqualTo(seller.apiKeyId());
         assertThat(metaData.get("actor_type").asString()).isEqualTo("api_key");
     }

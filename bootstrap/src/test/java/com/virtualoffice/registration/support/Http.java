@@ -27,11 +27,30 @@ public final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient client;
     private final String baseUrl;
 
     public Http(int port) {
+        this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         this.baseUrl = "http://localhost:" + port;
+    }
+
+    /**
+     * A client that connects from the given loopback address (any of 127.0.0.0/8), so that the service sees a
+     * client address of its own.
+     */
+    public static Http from(String loopbackAddress, int port) {
+        return new Http(port, loopbackAddress);
+    }
+
+    private Http(int port, String localAddress) {
+        try {
+            this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                    .localAddress(java.net.InetAddress.getByName(localAddress)).build();
+        } catch (java.net.UnknownHostException notALiteral) {
+            throw new IllegalArgumentException(localAddress, notALiteral);
+        }
+        this.baseUrl = "http://127.0.0.1:" + port;
     }
 
     public Request request(String method, String path) {

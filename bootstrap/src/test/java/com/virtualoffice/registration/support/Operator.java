@@ -8,7 +8,7 @@ public final class Operator {
     private final Http http;
     private final String adminToken;
 
-    Operator(Http http, String adminToken) {
+    public Operator(Http http, String adminToken) {
         this.http = http;
         this.adminToken = adminToken;
     }

@@ -1,9 +1,6 @@
 package com.virtualoffice.registration.support;
 
 import com.virtualoffice.registration.RegistrationApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,15 +13,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * directory), or the server named by SPRING_DATASOURCE_URL. Tests share the database, so each works in sellers
  * of its own.
  */
-@SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {RegistrationApplication.class, TestHosts.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "registration.admin-token=" + ServiceTest.ADMIN_TOKEN,
                 "registration.demo.enabled=false",
+                // Webhook tests deliver to a receiver on 127.0.0.1.
+                "registration.webhooks.allow-loopback=true",
+                // Every test client is 127.0.0.1, and many tests fail authentication on purpose; the limit has
+                // tests of its own (security.FailedAuthenticationLimitTest).
+                "registration.http.failed-authentication.attempts=1000000",
                 "axoniq.update-checker.disabled=true"})
 public abstract class ServiceTest {
 
-    public static final String ADMIN_TOKEN = "test-admin-token";
-    private static final Path DATA_DIR = temporaryDataDir();
+    public static final String ADMIN_TOKEN = "test-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    private static final Path DATA_DIR = DataDirs.temporary("registration-test-");
 
     @LocalServerPort
     private int port;
@@ -41,13 +44,5 @@ public abstract class ServiceTest {
     void connect() {
         http = new Http(port);
         operator = new Operator(http, ADMIN_TOKEN);
-    }
-
-    private static Path temporaryDataDir() {
-        try {
-            return Files.createTempDirectory("registration-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

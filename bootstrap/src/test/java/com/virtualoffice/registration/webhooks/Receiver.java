@@ -96,7 +96,12 @@ final class Receiver implements AutoCloseable {
 
     /** The URL of a path on this receiver, e.g. {@code url("/hook")}. */
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + prefix + path;
+        return url("127.0.0.1", path);
+    }
+
+    /** The URL of a path on this receiver, with a host name of the test's choosing (see TestHosts). */
+    String url(String host, String path) {
+        return "http://" + host + ":" + server.getAddress().getPort() + prefix + path;
     }
 
     /** From now on, every request to any path without its own behaviour gets this. */

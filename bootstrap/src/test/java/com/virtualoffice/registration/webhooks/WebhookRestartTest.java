@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 /** A delivery not yet made when the service stops is made after it starts again: at least once, across restarts. */
 class WebhookRestartTest {
 
-    private static final String ADMIN = "webhook-restart-admin-token";
+    private static final String ADMIN = "webhook-restart-admin-token-0f1e2d3c4b5a6978";
 
     @Test
     void a_delivery_that_failed_before_a_restart_arrives_after_it() throws Exception {
@@ -87,6 +87,8 @@ class WebhookRestartTest {
                 "--registration.data-dir=" + dataDir,
                 "--registration.admin-token=" + ADMIN,
                 "--registration.demo.enabled=false",
+                // The receiver is on 127.0.0.1.
+                "--registration.webhooks.allow-loopback=true",
                 "--axoniq.update-checker.disabled=true"));
         for (String property : WebhookApi.FAST_WEBHOOKS) {
             args.add("--" + property);

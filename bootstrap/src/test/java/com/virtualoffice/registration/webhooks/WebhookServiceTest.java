@@ -1,11 +1,10 @@
 package com.virtualoffice.registration.webhooks;
 
 import com.virtualoffice.registration.RegistrationApplication;
+import com.virtualoffice.registration.support.DataDirs;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.ServiceTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.virtualoffice.registration.support.TestHosts;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,10 +18,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * same as {@link WebhookApi#FAST_WEBHOOKS}) so that retries, time-outs and giving up can be watched in a test. A
  * context (and data directory) of its own; every webhook test class shares it, each in sellers of its own.
  */
-@SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {RegistrationApplication.class, TestHosts.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "registration.admin-token=" + ServiceTest.ADMIN_TOKEN,
                 "registration.demo.enabled=false",
+                // Webhook tests deliver to a receiver on 127.0.0.1.
+                "registration.webhooks.allow-loopback=true",
+                // Every test client is 127.0.0.1, and many tests fail authentication on purpose; the limit has
+                // tests of its own (security.FailedAuthenticationLimitTest).
+                "registration.http.failed-authentication.attempts=1000000",
                 "axoniq.update-checker.disabled=true",
                 "registration.webhooks.poll-interval=100ms",
                 "registration.webhooks.initial-backoff=200ms",
@@ -32,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "registration.webhooks.lease=5s"})
 abstract class WebhookServiceTest {
 
-    private static final Path DATA_DIR = temporaryDataDir();
+    private static final Path DATA_DIR = DataDirs.temporary("registration-webhook-test-");
 
     @LocalServerPort
     private int port;
@@ -56,13 +61,5 @@ abstract class WebhookServiceTest {
     @AfterEach
     void stopReceiver() {
         receiver.close();
-    }
-
-    private static Path temporaryDataDir() {
-        try {
-            return Files.createTempDirectory("registration-webhook-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

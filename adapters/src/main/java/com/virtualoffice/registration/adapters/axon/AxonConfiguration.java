@@ -189,7 +189,7 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider provenanceOnEvents() {
         return new SimpleCorrelationDataProvider(Provenance.ACTOR_TYPE, Provenance.API_KEY_ID,
-                Provenance.API_KEY_PREFIX, Provenance.REQUEST_ID);
+                Provenance.API_KEY_PREFIX, Provenance.REQUEST_ID, Provenance.CLIENT_REQUEST_ID);
     }
 
     @Bean

@@ -48,10 +48,10 @@ public final class EventJson {
     }
 
     @JsonNaming(SnakeCaseStrategy.class)
-    @JsonPropertyOrder({"id", "type", "created_at", "actor", "request_id", "changes"})
+    @JsonPropertyOrder({"id", "type", "created_at", "actor", "request_id", "client_request_id", "changes"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record HistoryItem(String id, String type, String createdAt, Actor actor, String requestId,
-                       Map<String, Change> changes) {
+                              String clientRequestId, Map<String, Change> changes) {
 
         public static HistoryItem of(HistoryEntry entry) {
             CustomerEvent event = entry.event();
@@ -62,7 +62,7 @@ public final class EventJson {
                     new Actor(provenance.actorType().code(),
                             provenance.apiKeyId() == null ? null : provenance.apiKeyId().toString(),
                             provenance.apiKeyPrefix()),
-                    provenance.requestId(), changes);
+                    provenance.requestId(), provenance.clientRequestId(), changes);
         }
     }
 
@@ -81,7 +81,9 @@ public final class EventJson {
         }
     }
 
-    public record History(List<HistoryItem> data) {
+    @JsonNaming(SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"data", "has_more"})
+    public record HistoryPage(List<HistoryItem> data, boolean hasMore) {
     }
 
     /** The field's name in the customer object: {@code FIRST_NAME} is {@code first_name}. */

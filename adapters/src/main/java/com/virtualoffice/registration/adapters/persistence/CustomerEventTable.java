@@ -35,7 +35,7 @@ import tools.jackson.databind.ObjectMapper;
 class CustomerEventTable implements CustomerEvents {
 
     private static final String COLUMNS = "event_id, seller_id, sequence_number, customer_id, type, occurred_at,"
-            + " actor_type, api_key_id, api_key_prefix, request_id, customer";
+            + " actor_type, api_key_id, api_key_prefix, request_id, client_request_id, customer";
 
     private final JdbcClient jdbc;
     private final ProjectionWrites writes;
@@ -73,13 +73,31 @@ class CustomerEventTable implements CustomerEvents {
     }
 
     @Override
-    public List<CustomerEvent> ofCustomer(UUID sellerId, UUID customerId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM customer_events WHERE customer_id = :customerId"
-                        + " AND seller_id = :sellerId ORDER BY sequence_number")
+    public Optional<List<CustomerEvent>> ofCustomer(UUID sellerId, UUID customerId, Optional<UUID> from,
+                                                    int count) {
+        long first = 0;
+        if (from.isPresent()) {
+            Optional<Long> position = jdbc.sql("SELECT sequence_number FROM customer_events"
+                            + " WHERE event_id = :eventId AND seller_id = :sellerId AND customer_id = :customerId")
+                    .param("eventId", from.get())
+                    .param("sellerId", sellerId)
+                    .param("customerId", customerId)
+                    .query(Long.class)
+                    .optional();
+            if (position.isEmpty()) {
+                return Optional.empty();
+            }
+            first = position.get();
+        }
+        return Optional.of(jdbc.sql("SELECT " + COLUMNS + " FROM customer_events WHERE customer_id = :customerId"
+                        + " AND seller_id = :sellerId AND sequence_number >= :first ORDER BY sequence_number"
+                        + " LIMIT :count")
                 .param("customerId", customerId)
                 .param("sellerId", sellerId)
+                .param("first", first)
+                .param("count", count)
                 .query(this::event)
-                .list();
+                .list());
     }
 
     @Override
@@ -145,9 +163,9 @@ class CustomerEventTable implements CustomerEvents {
         writes.remembered().put(customer.id(), customer);
         writes.sql("""
                         INSERT INTO customer_events (event_id, seller_id, sequence_number, customer_id, type,
-                            occurred_at, actor_type, api_key_id, api_key_prefix, request_id, customer)
+                            occurred_at, actor_type, api_key_id, api_key_prefix, request_id, client_request_id, customer)
                         VALUES (:eventId, :sellerId, :sequence, :customerId, :type, :occurredAt, :actorType,
-                            :apiKeyId, :apiKeyPrefix, :requestId, CAST(:customer AS JSONB))
+                            :apiKeyId, :apiKeyPrefix, :requestId, :clientRequestId, CAST(:customer AS JSONB))
                         """)
                 .param("eventId", UUID.fromString(message.getIdentifier()))
                 .param("sellerId", customer.sellerId())
@@ -160,6 +178,7 @@ class CustomerEventTable implements CustomerEvents {
                         .orElse(null))
                 .param("apiKeyPrefix", text(metaData, Provenance.API_KEY_PREFIX))
                 .param("requestId", text(metaData, Provenance.REQUEST_ID))
+                .param("clientRequestId", text(metaData, Provenance.CLIENT_REQUEST_ID))
                 .param("customer", json.writeValueAsString(customer))
                 .update();
     }
@@ -167,7 +186,7 @@ class CustomerEventTable implements CustomerEvents {
     private CustomerEvent event(ResultSet row, int rowNumber) throws SQLException {
         Provenance provenance = new Provenance(Provenance.ActorType.fromCode(row.getString("actor_type")),
                 row.getObject("api_key_id", UUID.class), row.getString("api_key_prefix"),
-                row.getString("request_id"));
+                row.getString("request_id"), row.getString("client_request_id"));
         return new CustomerEvent(row.getObject("event_id", UUID.class), row.getObject("seller_id", UUID.class),
                 row.getLong("sequence_number"), row.getObject("customer_id", UUID.class),
                 CustomerEventType.fromCode(row.getString("type")),

@@ -64,7 +64,7 @@ class AdminSellerController {
         body.require("name");
         String name = body.nonBlankString("name", SELLER_NAME_MAX);
         String plan = body.has("plan") ? plan(body) : defaultPlan;
-        return switch (registerSeller.register(name, plan, Provenance.operator(RequestIds.of(request)))) {
+        return switch (registerSeller.register(name, plan, RequestIds.operator(request))) {
             case Outcome.Registered registered ->
                     ResponseEntity.status(HttpStatus.CREATED).body(SellerJson.of(registered.seller()));
             case Outcome.Refused refused -> throw Rejections.toProblem(refused.rejection());
@@ -86,7 +86,7 @@ class AdminSellerController {
             return getSeller.get(sellerId).map(SellerJson::of).orElseThrow(AdminSellerController::noSeller);
         }
         String plan = plan(body);
-        return switch (changePlan.change(sellerId, plan, Provenance.operator(RequestIds.of(request)))
+        return switch (changePlan.change(sellerId, plan, RequestIds.operator(request))
                 .orElseThrow(AdminSellerController::noSeller)) {
             case ChangePlanUseCase.Outcome.Changed changed -> SellerJson.of(changed.seller());
             case ChangePlanUseCase.Outcome.Refused refused -> throw Rejections.toProblem(refused.rejection());
@@ -103,7 +103,7 @@ class AdminSellerController {
     @PostMapping("/admin/api-keys/{keyId}/revoke")
     ApiKeyJson revoke(@PathVariable String keyId, HttpServletRequest request) {
         return PathIds.parse(keyId)
-                .flatMap(apiKeyId -> apiKeys.revoke(apiKeyId, Provenance.operator(RequestIds.of(request))))
+                .flatMap(apiKeyId -> apiKeys.revoke(apiKeyId, RequestIds.operator(request)))
                 .map(key -> ApiKeyJson.of(key, null))
                 .orElseThrow(AdminSellerController::noKey);
     }
@@ -111,7 +111,7 @@ class AdminSellerController {
     @DeleteMapping("/admin/api-keys/{keyId}")
     ResponseEntity<Void> deleteKey(@PathVariable String keyId, HttpServletRequest request) {
         boolean deleted = PathIds.parse(keyId)
-                .map(apiKeyId -> apiKeys.delete(apiKeyId, Provenance.operator(RequestIds.of(request))))
+                .map(apiKeyId -> apiKeys.delete(apiKeyId, RequestIds.operator(request)))
                 .orElse(false);
         if (!deleted) {
             throw noKey();
@@ -128,7 +128,7 @@ class AdminSellerController {
         if (expiresAt.isPresent() && !expiresAt.get().isAfter(clock.instant())) {
             throw ApiProblem.badRequest("body/expires_at must be in the future");
         }
-        return issueApiKey.issue(sellerId, name, expiresAt.orElse(null), Provenance.operator(RequestIds.of(request)))
+        return issueApiKey.issue(sellerId, name, expiresAt.orElse(null), RequestIds.operator(request))
                 .map(issued -> ResponseEntity.status(HttpStatus.CREATED).body(ApiKeyJson.issued(issued)))
                 .orElseThrow(AdminSellerController::noSeller);
     }

@@ -14,7 +14,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Checks the seller's API key on every {@code /api/**} call before anything else looks at the request, so that a
  * bad body with a bad key is a 401. The key comes from {@code X-API-Key}, or else a Bearer token. A known key
- * over its rate limit gets 429 before its request is looked at.
+ * over its rate limit gets 429 before its request is looked at; so does a client address over its limit of failed
+ * authentications, before its key is looked at.
  */
 final class ApiKeyAuthentication implements HandlerInterceptor {
 
@@ -24,10 +25,13 @@ final class ApiKeyAuthentication implements HandlerInterceptor {
 
     private final AuthenticateApiKeyUseCase authenticate;
     private final RateLimits rateLimits;
+    private final FailedAuthentications failures;
 
-    ApiKeyAuthentication(AuthenticateApiKeyUseCase authenticate, RateLimits rateLimits) {
+    ApiKeyAuthentication(AuthenticateApiKeyUseCase authenticate, RateLimits rateLimits,
+                         FailedAuthentications failures) {
         this.authenticate = authenticate;
         this.rateLimits = rateLimits;
+        this.failures = failures;
     }
 
     /** The authenticated caller of a request that passed this interceptor. */
@@ -37,11 +41,15 @@ final class ApiKeyAuthentication implements HandlerInterceptor {
 
     static Provenance provenance(HttpServletRequest request) {
         Authenticated caller = caller(request);
-        return Provenance.apiKey(caller.apiKeyId(), caller.apiKeyPrefix(), RequestIds.of(request));
+        return Provenance.apiKey(caller.apiKeyId(), caller.apiKeyPrefix(), RequestIds.of(request),
+                RequestIds.client(request));
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        failures.blocked(request.getRemoteAddr()).ifPresent(retryAfter -> {
+            throw ApiProblem.rateLimited(retryAfter);
+        });
         Authentication result = authenticate.authenticate(presentedKey(request));
         switch (result) {
             case Authenticated caller -> {
@@ -50,12 +58,16 @@ final class ApiKeyAuthentication implements HandlerInterceptor {
                 });
                 request.setAttribute(ATTRIBUTE, caller);
             }
-            case Refused refused -> throw ApiProblem.unauthorized(switch (refused.reason()) {
-                case MISSING -> "API key is required. Provide it via X-API-Key header or Authorization Bearer token.";
-                case INVALID -> "Invalid API key";
-                case REVOKED -> "API key has been revoked";
-                case EXPIRED -> "API key has expired";
-            });
+            case Refused refused -> {
+                failures.failed(request.getRemoteAddr());
+                throw ApiProblem.unauthorized(switch (refused.reason()) {
+                    case MISSING ->
+                            "API key is required. Provide it via X-API-Key header or Authorization Bearer token.";
+                    case INVALID -> "Invalid API key";
+                    case REVOKED -> "API key has been revoked";
+                    case EXPIRED -> "API key has expired";
+                });
+            }
         }
         return true;
     }

@@ -11,6 +11,7 @@ import com.virtualoffice.registration.application.customers.RegistrationOutcome;
 import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
 import com.virtualoffice.registration.application.customers.UpdateOutcome;
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
+import com.virtualoffice.registration.application.events.CustomerHistoryUseCase.HistoryPage;
 import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.CustomerDetails;
 import jakarta.servlet.http.HttpServletRequest;
@@ -113,14 +114,19 @@ class CustomerController {
                 .orElseThrow(CustomerController::notFound);
     }
 
-    /** Every event of the customer, oldest first, also after it was deleted. */
+    /** A page of the customer's events, oldest first, also after it was deleted. */
     @GetMapping("/api/customers/{id}/history")
-    EventJson.History history(@PathVariable String id, HttpServletRequest request) {
+    EventJson.HistoryPage history(@PathVariable String id, HttpServletRequest request) {
         UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
-        return PathIds.parse(id)
-                .flatMap(customerId -> history.history(sellerId, customerId))
-                .map(entries -> new EventJson.History(entries.stream().map(EventJson.HistoryItem::of).toList()))
-                .orElseThrow(CustomerController::notFound);
+        int limit = QueryParameters.limit(request);
+        Optional<UUID> cursor = QueryParameters.eventCursor(request, QueryParameters.UNKNOWN_HISTORY_EVENT);
+        UUID customerId = PathIds.parse(id).orElseThrow(CustomerController::notFound);
+        return switch (history.history(sellerId, customerId, cursor, limit)) {
+            case HistoryPage.Page page -> new EventJson.HistoryPage(
+                    page.entries().stream().map(EventJson.HistoryItem::of).toList(), page.hasMore());
+            case HistoryPage.NoSuchCustomer none -> throw notFound();
+            case HistoryPage.NoSuchEvent none -> throw ApiProblem.badRequest(QueryParameters.UNKNOWN_HISTORY_EVENT);
+        };
     }
 
     @PatchMapping("/api/customers/{id}")

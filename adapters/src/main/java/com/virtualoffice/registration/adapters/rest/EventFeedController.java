@@ -39,7 +39,7 @@ class EventFeedController {
 
     private EventJson.Page page(UUID sellerId, HttpServletRequest request) {
         int limit = QueryParameters.limit(request);
-        Optional<UUID> cursor = QueryParameters.eventCursor(request);
+        Optional<UUID> cursor = QueryParameters.eventCursor(request, QueryParameters.UNKNOWN_EVENT);
         return feed.page(sellerId, cursor, limit)
                 .map(EventJson.Page::of)
                 .orElseThrow(() -> ApiProblem.badRequest(QueryParameters.UNKNOWN_EVENT));

@@ -10,9 +10,19 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize the largest request body accepted; larger ones get 413 unread
  * @param idempotency how answers to requests with an {@code Idempotency-Key} are kept
  * @param rateLimit how many requests each API key may make
+ * @param failedAuthentication how many failed authentications each client address may make
  */
 @ConfigurationProperties("registration.http")
-public record HttpProperties(DataSize maxBodySize, Idempotency idempotency, RateLimit rateLimit) {
+public record HttpProperties(DataSize maxBodySize, Idempotency idempotency, RateLimit rateLimit,
+                             FailedAuthentication failedAuthentication) {
+
+    /**
+     * @param attempts failed authentications a client address may make...
+     * @param per ...in this time, after which it gets 429 before any key is looked at
+     * @param unknownKeysRemembered how long a key found in no seller's keys is answered 401 without a lookup
+     */
+    public record FailedAuthentication(long attempts, Duration per, Duration unknownKeysRemembered) {
+    }
 
     /**
      * @param requestsPerSecond the steady rate a key may keep up

@@ -44,11 +44,16 @@ final class QueryParameters {
     }
 
     static final String UNKNOWN_EVENT = "querystring/starting_after must be the id of one of your events";
+    static final String UNKNOWN_HISTORY_EVENT =
+            "querystring/starting_after must be the id of one of this customer's events";
 
-    /** An event id to continue after; an id that cannot be one is as unknown as one that never was. */
-    static Optional<UUID> eventCursor(HttpServletRequest request) {
+    /**
+     * An event id to continue after; an id that cannot be one is as unknown as one that never was, and refused with
+     * the given message.
+     */
+    static Optional<UUID> eventCursor(HttpServletRequest request, String unknown) {
         return single(request, "starting_after").map(id -> CustomerEvent.fromPublicId(id)
-                .orElseThrow(() -> ApiProblem.badRequest(UNKNOWN_EVENT)));
+                .orElseThrow(() -> ApiProblem.badRequest(unknown)));
     }
 
     /** An ISO 8601 date-time with an offset, e.g. {@code 2024-01-15T10:30:00.000Z}. */

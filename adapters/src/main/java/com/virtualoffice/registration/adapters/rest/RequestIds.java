@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.application.shared.Provenance;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,15 +12,18 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a correlation id: the caller's {@code X-Request-Id} when it is a sane token, otherwise a
- * new UUID. It is returned in the response header, written to every log line of the request and recorded on
- * the events the request causes.
+ * Gives every request a correlation id of the service's own, a new UUID: returned in the {@code X-Request-Id}
+ * response header, written to every log line of the request and recorded on the events the request causes. The
+ * caller's {@code X-Request-Id}, when it is a sane token, is kept beside it (logged and recorded as the client's
+ * request id), never in its place: a client must not be able to choose the id the audit trail and logs go by.
  */
 final class RequestIds extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = RequestIds.class.getName();
+    private static final String CLIENT_ATTRIBUTE = ATTRIBUTE + ".client";
     private static final String LOG_KEY = "request_id";
+    private static final String CLIENT_LOG_KEY = "client_request_id";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /** Answers the container makes itself (and forwards to the error page) need an id as much as any other. */
@@ -32,6 +36,16 @@ final class RequestIds extends OncePerRequestFilter {
         return (String) request.getAttribute(ATTRIBUTE);
     }
 
+    /** The id the client sent, if it was a sane token; else null. */
+    static String client(HttpServletRequest request) {
+        return (String) request.getAttribute(CLIENT_ATTRIBUTE);
+    }
+
+    /** An operator acting through this request. */
+    static Provenance operator(HttpServletRequest request) {
+        return Provenance.operator(of(request), client(request));
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -42,16 +56,19 @@ final class RequestIds extends OncePerRequestFilter {
             return;
         }
         String offered = request.getHeader(HEADER);
-        String requestId = offered != null && ACCEPTABLE.matcher(offered).matches()
-                ? offered
-                : UUID.randomUUID().toString();
+        String requestId = UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, requestId);
         response.setHeader(HEADER, requestId);
         MDC.put(LOG_KEY, requestId);
+        if (offered != null && ACCEPTABLE.matcher(offered).matches()) {
+            request.setAttribute(CLIENT_ATTRIBUTE, offered);
+            MDC.put(CLIENT_LOG_KEY, offered);
+        }
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(LOG_KEY);
+            MDC.remove(CLIENT_LOG_KEY);
         }
     }
 }

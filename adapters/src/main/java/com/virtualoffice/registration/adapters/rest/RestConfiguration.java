@@ -3,6 +3,7 @@ package com.virtualoffice.registration.adapters.rest;
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.apikeys.UnknownKeys;
 import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
 import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
 import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
@@ -61,6 +62,14 @@ public class RestConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<NoStore> noStore() {
+        var registration = new FilterRegistrationBean<>(new NoStore());
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Tomcat's error page for what it refuses itself, in the contract's shape instead of HTML. */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonContainerErrors() {
@@ -83,9 +92,12 @@ public class RestConfiguration {
     WebMvcConfigurer authentication(AuthenticateApiKeyUseCase authenticate, AdminToken adminToken,
                                     HttpProperties properties) {
         var rateLimit = properties.rateLimit();
+        var failed = properties.failedAuthentication();
+        // One count per client address for both APIs: guessing admin tokens and API keys adds up.
+        var failures = new FailedAuthentications(failed.attempts(), failed.per());
         var apiKeys = new ApiKeyAuthentication(authenticate,
-                new RateLimits(rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.idleExpiry()));
-        var admin = new AdminAuthentication(adminToken);
+                new RateLimits(rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.idleExpiry()), failures);
+        var admin = new AdminAuthentication(adminToken, failures);
         return new WebMvcConfigurer() {
             /** Every answer is JSON, whatever the client accepts: no negotiation to fail on a strange Accept. */
             @Override
@@ -106,6 +118,11 @@ public class RestConfiguration {
                 registry.addInterceptor(admin).addPathPatterns("/admin/**");
             }
         };
+    }
+
+    @Bean
+    UnknownKeys unknownKeys(HttpProperties properties) {
+        return new UnknownKeyMemory(properties.failedAuthentication().unknownKeysRemembered());
     }
 
     @Bean

@@ -7,13 +7,13 @@ import com.virtualoffice.registration.application.events.CustomerEvent;
 import com.virtualoffice.registration.application.events.CustomerEventType;
 import com.virtualoffice.registration.application.webhooks.ListWebhookEndpointsUseCase;
 import com.virtualoffice.registration.application.webhooks.RegisterWebhookEndpointUseCase;
+import com.virtualoffice.registration.application.webhooks.RegisterWebhookEndpointUseCase.Outcome;
 import com.virtualoffice.registration.application.webhooks.RemoveWebhookEndpointUseCase;
 import com.virtualoffice.registration.application.webhooks.RetryWebhookDeliveryUseCase;
 import com.virtualoffice.registration.application.webhooks.WebhookDeliveriesUseCase;
 import com.virtualoffice.registration.application.webhooks.WebhookDelivery;
 import com.virtualoffice.registration.application.webhooks.WebhookEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -38,7 +38,10 @@ import tools.jackson.databind.annotation.JsonNaming;
 class WebhookController {
 
     static final int URL_MAX = 2048;
-    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "localhost.localdomain");
+    static final String NOT_PUBLIC = "body/url must be a public https URL";
+    static final String TOO_MANY = "Webhook endpoint limit reached. A seller may have "
+            + RegisterWebhookEndpointUseCase.MAX_ENDPOINTS_PER_SELLER + " endpoints.";
+    static final String DUPLICATE = "A webhook endpoint with this URL already exists";
 
     private final RegisterWebhookEndpointUseCase register;
     private final ListWebhookEndpointsUseCase list;
@@ -68,9 +71,16 @@ class WebhookController {
         for (int i = 0; i < items.size(); i++) {
             events.add(body.itemOneOf("events", i, items.get(i), WebhookController::eventType));
         }
-        var registered = register.register(ApiKeyAuthentication.caller(request).sellerId(), url, List.copyOf(events));
-        return ResponseEntity.status(HttpStatus.CREATED).body(EndpointJson.of(registered.endpoint(),
-                registered.secret()));
+        return switch (register.register(ApiKeyAuthentication.caller(request).sellerId(), url,
+                List.copyOf(events))) {
+            case Outcome.Registered registered -> ResponseEntity.status(HttpStatus.CREATED)
+                    .body(EndpointJson.of(registered.endpoint(), registered.secret()));
+            case Outcome.Refused refused -> throw switch (refused.reason()) {
+                case NOT_PUBLIC -> ApiProblem.badRequest(NOT_PUBLIC);
+                case TOO_MANY_ENDPOINTS -> new ApiProblem(HttpStatus.FORBIDDEN, TOO_MANY);
+                case DUPLICATE_URL -> new ApiProblem(HttpStatus.CONFLICT, DUPLICATE);
+            };
+        };
     }
 
     @GetMapping("/api/webhook-endpoints")
@@ -111,7 +121,7 @@ class WebhookController {
         };
     }
 
-    /** https anywhere; plain http only to this machine, for local testing. */
+    /** A URL at all; where it may lead is the use case's to decide. */
     private static String url(String text) {
         URI uri;
         try {
@@ -119,30 +129,10 @@ class WebhookController {
         } catch (URISyntaxException notAUri) {
             throw notAUrl();
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!Set.of("http", "https").contains(scheme) || uri.getHost() == null || uri.getUserInfo() != null) {
+        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
             throw notAUrl();
         }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw ApiProblem.badRequest("body/url must use https; http is accepted for loopback hosts only");
-        }
         return text;
-    }
-
-    private static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (LOOPBACK_NAMES.contains(bare.toLowerCase(java.util.Locale.ROOT))) {
-            return true;
-        }
-        // Only literal addresses are resolved here: a name could point anywhere tomorrow.
-        if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (java.net.UnknownHostException notAnAddress) {
-            return false;
-        }
     }
 
     private static Optional<CustomerEventType> eventType(String code) {

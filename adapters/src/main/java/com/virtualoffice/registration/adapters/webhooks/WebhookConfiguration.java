@@ -2,7 +2,9 @@ package com.virtualoffice.registration.adapters.webhooks;
 
 import com.virtualoffice.registration.adapters.persistence.ProjectionWrites;
 import com.virtualoffice.registration.application.events.CustomerEvents;
-import java.net.http.HttpClient;
+import com.virtualoffice.registration.application.webhooks.HostResolver;
+import com.virtualoffice.registration.application.webhooks.WebhookDestinationPolicy;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /** Webhooks: endpoints and deliveries in PostgreSQL, an outbox written with the events, and a sender. */
@@ -25,8 +28,19 @@ public class WebhookConfiguration {
     private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
 
     @Bean
-    WebhookTables webhookTables(JdbcClient jdbc, InstantSource clock) {
-        return new WebhookTables(jdbc, clock);
+    WebhookTables webhookTables(JdbcClient jdbc, TransactionTemplate transaction, InstantSource clock) {
+        return new WebhookTables(jdbc, transaction, clock);
+    }
+
+    /** The system's resolver; tests name hosts with a primary bean of their own. */
+    @Bean
+    HostResolver hostResolver() {
+        return HostResolver.system();
+    }
+
+    @Bean
+    WebhookDestinationPolicy webhookDestinationPolicy(HostResolver hostResolver, WebhookProperties properties) {
+        return new WebhookDestinationPolicy(hostResolver, properties.allowLoopback());
     }
 
     @Bean
@@ -39,16 +53,25 @@ public class WebhookConfiguration {
         return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
     }
 
+    /** Aborts deliveries at their deadline. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService webhookDeadlines() {
+        return Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("webhook-deadlines").daemon().factory());
+    }
+
+    @Bean
+    WebhookSender webhookSender(WebhookDestinationPolicy destinations, WebhookProperties properties,
+                                ScheduledExecutorService webhookDeadlines) {
+        return new WebhookSender(destinations, properties.requestTimeout(), webhookDeadlines);
+    }
+
     @Bean
     WebhookDispatcher webhookDispatcher(JdbcClient jdbc, CustomerEvents events, ObjectMapper objectMapper,
-                                        ExecutorService webhookSenders, InstantSource clock,
-                                        WebhookProperties properties) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(properties.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(webhookSenders)
-                .build();
-        return new WebhookDispatcher(jdbc, events, objectMapper, http, webhookSenders, clock, properties);
+                                        WebhookSender webhookSender, ExecutorService webhookSenders,
+                                        InstantSource clock, WebhookProperties properties) {
+        return new WebhookDispatcher(jdbc, new DeliveryQueue(jdbc), events, objectMapper, webhookSender,
+                webhookSenders, clock, properties);
     }
 
     /** The service sends; an operator command on the command line does not. */
@@ -57,15 +80,22 @@ public class WebhookConfiguration {
     ScheduledExecutorService webhookPolling(WebhookDispatcher dispatcher, WebhookProperties properties) {
         var executor = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("webhook-poll").daemon().factory());
-        long interval = properties.pollInterval().toMillis();
+        // The database may be briefly out of reach; the next run tries again.
+        every(executor, properties.pollInterval(), dispatcher::poll, "polling webhook deliveries");
+        every(executor, properties.purgeInterval(), dispatcher::purgeDelivered,
+                "purging delivered webhook deliveries");
+        return executor;
+    }
+
+    /** Runs the task at this interval; a failure is logged and must not end the schedule. */
+    private static void every(ScheduledExecutorService executor, Duration interval, Runnable task, String what) {
+        long millis = interval.toMillis();
         executor.scheduleWithFixedDelay(() -> {
             try {
-                dispatcher.poll();
+                task.run();
             } catch (RuntimeException failure) {
-                // The database may be briefly out of reach; the next poll tries again.
-                log.warn("polling webhook deliveries failed: {}", failure.toString());
+                log.warn("{} failed: {}", what, failure.toString());
             }
-        }, interval, interval, TimeUnit.MILLISECONDS);
-        return executor;
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 }

@@ -1,21 +1,17 @@
 package com.virtualoffice.registration.adapters.webhooks;
 
 import com.virtualoffice.registration.adapters.json.EventJson;
+import com.virtualoffice.registration.adapters.webhooks.DeliveryQueue.Claimed;
 import com.virtualoffice.registration.application.events.CustomerEvents;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Sends due deliveries. Each poll claims a batch in PostgreSQL (with a lease, skipping rows other instances hold),
+ * Sends due deliveries. Each poll claims a batch ({@link DeliveryQueue}: with a lease, sellers in turns),
  * so every instance can take part and a delivery whose instance died is sent again after the lease. Each
  * endpoint is served by one virtual thread at a time, in event order per customer: a slow or dead receiver holds
  * up only its own deliveries, never the API nor other endpoints.
@@ -37,27 +33,25 @@ final class WebhookDispatcher {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final JdbcClient jdbc;
+    private final DeliveryQueue queue;
     private final CustomerEvents events;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final WebhookSender sender;
     private final ExecutorService senders;
     private final InstantSource clock;
     private final WebhookProperties properties;
     private final Set<UUID> busyEndpoints = ConcurrentHashMap.newKeySet();
 
-    WebhookDispatcher(JdbcClient jdbc, CustomerEvents events, ObjectMapper json, HttpClient http,
+    WebhookDispatcher(JdbcClient jdbc, DeliveryQueue queue, CustomerEvents events, ObjectMapper json, WebhookSender sender,
                       ExecutorService senders, InstantSource clock, WebhookProperties properties) {
         this.jdbc = jdbc;
+        this.queue = queue;
         this.events = events;
         this.json = json;
-        this.http = http;
+        this.sender = sender;
         this.senders = senders;
         this.clock = clock;
         this.properties = properties;
-    }
-
-    private record Claimed(UUID id, UUID endpointId, UUID eventId, int attempts, Instant retryingSince, String url,
-                           String secret, OffsetDateTime leaseUntil) {
     }
 
     /**
@@ -84,35 +78,16 @@ final class WebhookDispatcher {
 
     private List<Claimed> claim() {
         Instant now = clock.instant();
-        OffsetDateTime leaseUntil = now.plus(properties.lease()).atOffset(ZoneOffset.UTC);
-        return jdbc.sql("""
-                        WITH due AS (
-                            SELECT d.id FROM webhook_deliveries d
-                            JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.deleted_at IS NULL
-                            WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= :now
-                              AND NOT (d.endpoint_id = ANY (:busy))
-                              AND NOT EXISTS (
-                                  SELECT 1 FROM webhook_deliveries earlier
-                                  WHERE earlier.endpoint_id = d.endpoint_id AND earlier.customer_id = d.customer_id
-                                    AND earlier.event_sequence < d.event_sequence
-                                    AND earlier.status IN ('pending', 'failed'))
-                            ORDER BY d.next_attempt_at, d.event_sequence
-                            LIMIT :batch
-                            FOR UPDATE OF d SKIP LOCKED)
-                        UPDATE webhook_deliveries d SET next_attempt_at = :leaseUntil
-                        FROM due, webhook_endpoints e
-                        WHERE d.id = due.id AND e.id = d.endpoint_id
-                        RETURNING d.id, d.endpoint_id, d.event_id, d.attempts, d.retrying_since, e.url, e.secret
-                        """)
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .param("busy", busyEndpoints.toArray(UUID[]::new))
-                .param("batch", properties.batchSize())
-                .param("leaseUntil", leaseUntil)
-                .query((row, n) -> new Claimed(row.getObject("id", UUID.class),
-                        row.getObject("endpoint_id", UUID.class), row.getObject("event_id", UUID.class),
-                        row.getInt("attempts"), row.getObject("retrying_since", OffsetDateTime.class)
-                        .toInstant(), row.getString("url"), row.getString("secret"), leaseUntil))
-                .list();
+        return queue.claim(now, busyEndpoints, properties.batchSize(), now.plus(properties.lease()));
+    }
+
+    /** Succeeded deliveries older than the retention go; failed and dead ones stay for the seller to see. */
+    void purgeDelivered() {
+        int purged = queue.purgeDelivered(clock.instant().minus(properties.deliveredRetention()));
+        if (purged > 0) {
+            log.info("purged {} webhook deliveries delivered more than {} ago", purged,
+                    properties.deliveredRetention());
+        }
     }
 
     private void send(Claimed delivery) {
@@ -123,21 +98,16 @@ final class WebhookDispatcher {
                     .orElseThrow(() -> new IllegalStateException("event " + delivery.eventId() + " is not in the"
                             + " customer-event read model"));
             long now = clock.instant().getEpochSecond();
-            var response = http.send(HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(properties.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "customer-registration-webhooks")
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), now, body))
-                    .POST(BodyPublishers.ofString(body))
-                    .build(), BodyHandlers.discarding());
-            statusCode = response.statusCode();
+            OptionalInt answered = sender.post(delivery.url(), Map.of(
+                    "User-Agent", "customer-registration-webhooks",
+                    WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), now, body)), body);
+            statusCode = answered.isPresent() ? answered.getAsInt() : null;
         } catch (InterruptedException stopping) {
             // Shutting down: the lease runs out and another poll sends it again.
             Thread.currentThread().interrupt();
             return;
-        } catch (Exception noAnswer) {
-            log.debug("webhook delivery {} to {} got no answer: {}", delivery.id(), delivery.url(),
-                    noAnswer.toString());
+        } catch (RuntimeException failure) {
+            log.warn("webhook delivery {} failed: {}", delivery.id(), failure.toString());
         }
         record(delivery, statusCode);
     }

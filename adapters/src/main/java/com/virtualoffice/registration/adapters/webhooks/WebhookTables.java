@@ -15,31 +15,56 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The webhook endpoints and their deliveries in PostgreSQL. */
 final class WebhookTables implements WebhookEndpoints {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final InstantSource clock;
 
-    WebhookTables(JdbcClient jdbc, InstantSource clock) {
+    WebhookTables(JdbcClient jdbc, TransactionTemplate transaction, InstantSource clock) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
+    /** One seller's registrations take turns (an advisory lock), so two at once cannot both pass the checks. */
     @Override
-    public void add(WebhookEndpoint endpoint, String secret) {
-        jdbc.sql("""
-                        INSERT INTO webhook_endpoints (id, seller_id, url, events, secret, created_at)
-                        VALUES (:id, :sellerId, :url, :events, :secret, :createdAt)
-                        """)
-                .param("id", endpoint.id())
-                .param("sellerId", endpoint.sellerId())
-                .param("url", endpoint.url())
-                .param("events", endpoint.events().stream().map(CustomerEventType::code).toArray(String[]::new))
-                .param("secret", secret)
-                .param("createdAt", endpoint.createdAt().atOffset(ZoneOffset.UTC))
-                .update();
+    public AddResult add(WebhookEndpoint endpoint, String secret, int maxPerSeller) {
+        return transaction.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('webhook_endpoints:' || :sellerId, 0))")
+                    .param("sellerId", endpoint.sellerId().toString())
+                    .query((row, n) -> 1).list();
+            var existing = jdbc.sql("""
+                            SELECT count(*) AS endpoints, count(*) FILTER (WHERE url = :url) AS same_url
+                            FROM webhook_endpoints WHERE seller_id = :sellerId AND deleted_at IS NULL
+                            """)
+                    .param("sellerId", endpoint.sellerId())
+                    .param("url", endpoint.url())
+                    .query((row, n) -> new long[] {row.getLong("endpoints"), row.getLong("same_url")})
+                    .single();
+            if (existing[1] > 0) {
+                return AddResult.DUPLICATE_URL;
+            }
+            if (existing[0] >= maxPerSeller) {
+                return AddResult.LIMIT_REACHED;
+            }
+            jdbc.sql("""
+                            INSERT INTO webhook_endpoints (id, seller_id, url, events, secret, created_at)
+                            VALUES (:id, :sellerId, :url, :events, :secret, :createdAt)
+                            """)
+                    .param("id", endpoint.id())
+                    .param("sellerId", endpoint.sellerId())
+                    .param("url", endpoint.url())
+                    .param("events", endpoint.events().stream().map(CustomerEventType::code)
+                            .toArray(String[]::new))
+                    .param("secret", secret)
+                    .param("createdAt", endpoint.createdAt().atOffset(ZoneOffset.UTC))
+                    .update();
+            return AddResult.ADDED;
+        });
     }
 
     @Override

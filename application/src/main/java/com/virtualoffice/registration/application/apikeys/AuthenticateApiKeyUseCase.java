@@ -13,11 +13,14 @@ import java.util.Optional;
 public final class AuthenticateApiKeyUseCase {
 
     private final ApiKeyDirectory directory;
+    private final UnknownKeys unknownKeys;
     private final ApiKeyUsage usage;
     private final InstantSource clock;
 
-    public AuthenticateApiKeyUseCase(ApiKeyDirectory directory, ApiKeyUsage usage, InstantSource clock) {
+    public AuthenticateApiKeyUseCase(ApiKeyDirectory directory, UnknownKeys unknownKeys, ApiKeyUsage usage,
+                                     InstantSource clock) {
         this.directory = directory;
+        this.unknownKeys = unknownKeys;
         this.usage = usage;
         this.clock = clock;
     }
@@ -30,12 +33,16 @@ public final class AuthenticateApiKeyUseCase {
             return new Refused(Reason.INVALID);
         }
         String hash = new ApiKeySecret(presented.get()).hash();
+        if (unknownKeys.isRemembered(hash)) {
+            return new Refused(Reason.INVALID);
+        }
         Optional<StoredApiKey> stored = directory.findByHash(hash)
                 // The index lookup compares hashes in SQL; compare again in constant time so that timing
                 // says nothing about how close a guess came.
                 .filter(key -> MessageDigest.isEqual(key.hash().getBytes(StandardCharsets.US_ASCII),
                         hash.getBytes(StandardCharsets.US_ASCII)));
         if (stored.isEmpty()) {
+            unknownKeys.remember(hash);
             return new Refused(Reason.INVALID);
         }
         StoredApiKey key = stored.get();

@@ -10,8 +10,12 @@ public interface CustomerEvents {
 
     Optional<CustomerEvent> find(UUID eventId);
 
-    /** A customer's events, oldest first; empty when the seller never had that customer. */
-    List<CustomerEvent> ofCustomer(UUID sellerId, UUID customerId);
+    /**
+     * At most {@code count} of a customer's events, oldest first: from its first, or from the given event on (that
+     * event included). Empty when the given event is not one of the customer's; an empty list when the seller never
+     * had that customer.
+     */
+    Optional<List<CustomerEvent>> ofCustomer(UUID sellerId, UUID customerId, Optional<UUID> from, int count);
 
     /** The customer's last event at or before the instant. */
     Optional<CustomerEvent> lastAt(UUID sellerId, UUID customerId, Instant instant);

@@ -27,20 +27,52 @@ public final class CustomerHistoryUseCase {
         this.events = events;
     }
 
-    /** The customer's events, oldest first; empty when the seller never had that customer. */
-    public Optional<List<HistoryEntry>> history(UUID sellerId, UUID customerId) {
-        List<CustomerEvent> all = events.ofCustomer(sellerId, customerId);
-        if (all.isEmpty()) {
-            return Optional.empty();
+    /** A page of the customer's history, or why there is none. */
+    public sealed interface HistoryPage {
+
+        /** Entries oldest first; {@code hasMore} when later ones follow the last. */
+        record Page(List<HistoryEntry> entries, boolean hasMore) implements HistoryPage {
         }
-        List<HistoryEntry> history = new ArrayList<>();
-        CustomerView before = null;
-        for (CustomerEvent event : all) {
-            CustomerView after = event.type() == CustomerEventType.DELETED ? null : event.customer();
-            history.add(new HistoryEntry(event, changes(before, after, event.type())));
-            before = after;
+
+        /** The seller never had that customer. */
+        record NoSuchCustomer() implements HistoryPage {
         }
-        return Optional.of(history);
+
+        /** The page was to continue after an event that is not one of the customer's. */
+        record NoSuchEvent() implements HistoryPage {
+        }
+    }
+
+    /**
+     * Up to {@code limit} of the customer's events, oldest first, from its first or after the given one. The event
+     * the page continues after is read along with it: the first entry's changes are measured against it.
+     */
+    public HistoryPage history(UUID sellerId, UUID customerId, Optional<UUID> startingAfter, int limit) {
+        int before = startingAfter.isPresent() ? 1 : 0;
+        Optional<List<CustomerEvent>> found = events.ofCustomer(sellerId, customerId, startingAfter,
+                before + limit + 1);
+        if (found.isEmpty()) {
+            boolean customerExists = !events.ofCustomer(sellerId, customerId, Optional.empty(), 1).orElseThrow()
+                    .isEmpty();
+            return customerExists ? new HistoryPage.NoSuchEvent() : new HistoryPage.NoSuchCustomer();
+        }
+        List<CustomerEvent> read = found.get();
+        if (read.isEmpty()) {
+            return new HistoryPage.NoSuchCustomer();
+        }
+        CustomerView previous = before == 0 ? null : stateAfter(read.getFirst());
+        List<CustomerEvent> page = read.subList(before, Math.min(read.size(), before + limit));
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (CustomerEvent event : page) {
+            CustomerView after = stateAfter(event);
+            entries.add(new HistoryEntry(event, changes(previous, after, event.type())));
+            previous = after;
+        }
+        return new HistoryPage.Page(entries, read.size() > before + limit);
+    }
+
+    private static CustomerView stateAfter(CustomerEvent event) {
+        return event.type() == CustomerEventType.DELETED ? null : event.customer();
     }
 
     /** The customer as it was at the instant; empty before it was created and after it was deleted. */

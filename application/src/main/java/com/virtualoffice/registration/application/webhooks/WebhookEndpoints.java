@@ -7,7 +7,10 @@ import java.util.UUID;
 /** The sellers' webhook endpoints and what was delivered to them. */
 public interface WebhookEndpoints {
 
-    void add(WebhookEndpoint endpoint, String secret);
+    enum AddResult { ADDED, LIMIT_REACHED, DUPLICATE_URL }
+
+    /** Adds the endpoint unless the seller already has {@code maxPerSeller} of them, or one with its URL. */
+    AddResult add(WebhookEndpoint endpoint, String secret, int maxPerSeller);
 
     List<WebhookEndpoint> ofSeller(UUID sellerId);
 

@@ -31,7 +31,7 @@ class SellerCommandSenderTest {
 
     private static final Instant NOW = Instant.parse("2026-01-15T10:30:00Z");
     private static final UUID SELLER = UUID.randomUUID();
-    private static final Provenance PROVENANCE = Provenance.apiKey(UUID.randomUUID(), "sk_live_abcd", "request-1");
+    private static final Provenance PROVENANCE = Provenance.apiKey(UUID.randomUUID(), "sk_live_abcd", "request-1", null);
 
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
     private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
