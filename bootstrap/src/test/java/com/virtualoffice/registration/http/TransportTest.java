@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
+import com.virtualoffice.registration.support.OpenApiContract;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
 import java.io.ByteArrayInputStream;
@@ -153,6 +154,9 @@ class TransportTest extends ServiceTest {
                 .build();
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.assertConforms(new OpenApiContract.Exchange("POST", "/api/customers",
+                    request.headers().map(), body, response.statusCode(), response.headers().map(),
+                    response.body().getBytes(StandardCharsets.UTF_8)));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
             var json = JSON.readTree(response.body());
             assertThat(propertyNames(json)).containsExactly("error", "message");
