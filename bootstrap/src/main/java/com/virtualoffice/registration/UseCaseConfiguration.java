@@ -22,6 +22,7 @@ import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.Sellers;
+import com.virtualoffice.registration.application.shared.CommandMetrics;
 import com.virtualoffice.registration.application.shared.IdSource;
 import com.virtualoffice.registration.application.shared.SellerCommandSender;
 import com.virtualoffice.registration.application.webhooks.ListWebhookEndpointsUseCase;
@@ -66,8 +67,9 @@ class UseCaseConfiguration {
 
     @Bean
     SellerCommandSender sellerCommandSender(CommandGateway commandGateway, ExecutorService sellerLanes,
-                                            @Value("${registration.commands.max-batch-size}") int maxBatchSize) {
-        return new SellerCommandSender(commandGateway, sellerLanes, maxBatchSize);
+                                            @Value("${registration.commands.max-batch-size}") int maxBatchSize,
+                                            CommandMetrics commandMetrics) {
+        return new SellerCommandSender(commandGateway, sellerLanes, maxBatchSize, commandMetrics);
     }
 
     @Bean

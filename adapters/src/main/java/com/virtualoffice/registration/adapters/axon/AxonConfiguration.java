@@ -1,6 +1,8 @@
 package com.virtualoffice.registration.adapters.axon;
 
 import com.virtualoffice.registration.application.shared.Provenance;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +34,7 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Bean;
@@ -161,10 +164,28 @@ public class AxonConfiguration {
     /** Written on one thread: snapshots are background work and must not take the cores the requests need. */
     @Bean
     SellerSnapshots sellerSnapshots(AxonProperties properties, EventStore eventStore,
-                                    TransactionManager transactionManager, ExecutorService snapshotWriter) {
+                                    TransactionManager transactionManager, ExecutorService snapshotWriter,
+                                    MeterRegistry registry) {
+        Counter stored = snapshotCounter(registry, "stored");
+        Counter failed = snapshotCounter(registry, "failed");
         return new SellerSnapshots(properties.snapshotThreshold(), properties.snapshotEventsPerCustomer(),
-                snapshot -> transactionManager.executeInTransaction(() -> eventStore.storeSnapshot(snapshot)),
+                snapshot -> {
+                    try {
+                        transactionManager.executeInTransaction(() -> eventStore.storeSnapshot(snapshot));
+                        stored.increment();
+                    } catch (RuntimeException failure) {
+                        failed.increment();
+                        throw failure;
+                    }
+                },
                 snapshotWriter);
+    }
+
+    private static Counter snapshotCounter(MeterRegistry registry, String outcome) {
+        return Counter.builder("registration.snapshots")
+                .description("Seller snapshots written to the event store, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -174,10 +195,10 @@ public class AxonConfiguration {
 
     /** Checked against the store before each use when other instances may append to the same sellers. */
     @Bean(SELLER_CACHE)
-    Cache sellerCache(AxonProperties properties, JdbcClient jdbc, EventSchema eventSchema) {
+    Cache sellerCache(AxonProperties properties, JdbcClient jdbc, EventSchema eventSchema, MeterRegistry registry) {
         Cache cache = new CaffeineAggregateCache(properties.sellerCacheSize());
-        return properties.verifyCachedSellers() ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema))
-                : cache;
+        return new MeteredCache(properties.verifyCachedSellers()
+                ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema)) : cache, registry);
     }
 
     @Bean(SELLER_TARGET_RESOLVER)
@@ -203,12 +224,18 @@ public class AxonConfiguration {
     }
 
     @Bean
+    CommandMeters commandMeters(MeterRegistry registry,
+                                @Value("${registration.commands.max-batch-size}") int maxBatchSize) {
+        return new CommandMeters(registry, maxBatchSize);
+    }
+
+    @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  AxonProperties properties) {
+                                  AxonProperties properties, CommandMeters commandMeters) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(new ConflictRetryScheduler(commandRetryExecutor, properties.conflictRetries(),
-                        properties.conflictBackoff()))
+                        properties.conflictBackoff(), commandMeters::conflicted))
                 .build();
     }
 

@@ -112,6 +112,11 @@ public class PersistenceConfiguration {
         return rebuilds.of("customer-events", List.of("customer_events"), List.of(customerEvents));
     }
 
+    @Bean
+    ProjectionMeters projectionMeters(List<ReadModelRebuild> projections) {
+        return new ProjectionMeters(projections);
+    }
+
     /** What every projection's rebuild shares. */
     record ReadModelRebuilds(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
                              ProjectionWrites writes, EventStorageEngine eventStore, int batchSize,

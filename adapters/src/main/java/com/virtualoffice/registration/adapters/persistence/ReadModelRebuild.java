@@ -91,11 +91,24 @@ public final class ReadModelRebuild implements ReadModels {
 
     @Override
     public Status status() {
-        long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class)
-                .single();
+        long head = head();
         boolean replaying = slot.heldBy(name);
         // Outside a replay the read models are written with every command: they stand at the head.
         return new Status(name, replaying ? position : head, head, replaying, eventsPerSecond);
+    }
+
+    /** Events of the store this projection's replay has yet to apply; 0 outside a replay, without a query. */
+    long lag() {
+        return slot.heldBy(name) ? Math.max(head() - position, 0) : 0;
+    }
+
+    /** The rate of the replay under way; 0 when none is. */
+    double replayRate() {
+        return slot.heldBy(name) ? eventsPerSecond : 0;
+    }
+
+    private long head() {
+        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
     }
 
     @Override
@@ -147,6 +160,7 @@ public final class ReadModelRebuild implements ReadModels {
             return false;
         }
         position = 0;
+        eventsPerSecond = 0;
         return true;
     }
 

@@ -15,14 +15,20 @@ final class AdminAuthentication implements HandlerInterceptor {
         this.adminToken = adminToken.value().getBytes(StandardCharsets.UTF_8);
     }
 
+    static final String INVALID = "Invalid admin token";
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!admits(request)) {
+            throw ApiProblem.unauthorized(INVALID);
+        }
+        return true;
+    }
+
+    boolean admits(HttpServletRequest request) {
         byte[] presented = ApiKeyAuthentication.bearerToken(request)
                 .map(token -> token.getBytes(StandardCharsets.UTF_8))
                 .orElse(new byte[0]);
-        if (!MessageDigest.isEqual(presented, adminToken)) {
-            throw ApiProblem.unauthorized("Invalid admin token");
-        }
-        return true;
+        return MessageDigest.isEqual(presented, adminToken);
     }
 }

@@ -79,12 +79,24 @@ public class RestConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer authentication(AuthenticateApiKeyUseCase authenticate, AdminToken adminToken,
+    AdminAuthentication adminAuthentication(AdminToken adminToken) {
+        return new AdminAuthentication(adminToken);
+    }
+
+    @Bean
+    FilterRegistrationBean<OperatorOnlyEndpoints> operatorOnlyEndpoints(AdminAuthentication admin) {
+        var registration = new FilterRegistrationBean<>(new OperatorOnlyEndpoints(admin));
+        registration.addUrlPatterns(OperatorOnlyEndpoints.PROMETHEUS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer authentication(AuthenticateApiKeyUseCase authenticate, AdminAuthentication admin,
                                     HttpProperties properties) {
         var rateLimit = properties.rateLimit();
         var apiKeys = new ApiKeyAuthentication(authenticate,
                 new RateLimits(rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.idleExpiry()));
-        var admin = new AdminAuthentication(adminToken);
         return new WebMvcConfigurer() {
             /** Every answer is JSON, whatever the client accepts: no negotiation to fail on a strange Accept. */
             @Override

@@ -40,15 +40,21 @@ public class WebhookConfiguration {
     }
 
     @Bean
+    WebhookMeters webhookMeters(JdbcClient jdbc, InstantSource clock) {
+        return new WebhookMeters(jdbc, clock);
+    }
+
+    @Bean
     WebhookDispatcher webhookDispatcher(JdbcClient jdbc, CustomerEvents events, ObjectMapper objectMapper,
                                         ExecutorService webhookSenders, InstantSource clock,
-                                        WebhookProperties properties) {
+                                        WebhookProperties properties, WebhookMeters webhookMeters) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(webhookSenders)
                 .build();
-        return new WebhookDispatcher(jdbc, events, objectMapper, http, webhookSenders, clock, properties);
+        return new WebhookDispatcher(jdbc, events, objectMapper, http, webhookSenders, clock, properties,
+                webhookMeters);
     }
 
     /** The service sends; an operator command on the command line does not. */

@@ -43,10 +43,12 @@ final class WebhookDispatcher {
     private final ExecutorService senders;
     private final InstantSource clock;
     private final WebhookProperties properties;
+    private final WebhookMeters meters;
     private final Set<UUID> busyEndpoints = ConcurrentHashMap.newKeySet();
 
     WebhookDispatcher(JdbcClient jdbc, CustomerEvents events, ObjectMapper json, HttpClient http,
-                      ExecutorService senders, InstantSource clock, WebhookProperties properties) {
+                      ExecutorService senders, InstantSource clock, WebhookProperties properties,
+                      WebhookMeters meters) {
         this.jdbc = jdbc;
         this.events = events;
         this.json = json;
@@ -54,6 +56,7 @@ final class WebhookDispatcher {
         this.senders = senders;
         this.clock = clock;
         this.properties = properties;
+        this.meters = meters;
     }
 
     private record Claimed(UUID id, UUID endpointId, UUID eventId, int attempts, Instant retryingSince, String url,
@@ -165,6 +168,7 @@ final class WebhookDispatcher {
                 .param("id", delivery.id())
                 .param("leaseUntil", delivery.leaseUntil())
                 .update();
+        meters.attempted(succeeded ? "delivered" : status);
     }
 
     /** Doubling from the initial pause up to the maximum, with up to a quarter of jitter. */
