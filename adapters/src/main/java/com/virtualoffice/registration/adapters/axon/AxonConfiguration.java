@@ -223,6 +223,13 @@ public class AxonConfiguration {
         return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("command-retry").daemon().factory());
     }
 
+    /** Each command's request, seller and name on the log lines written while it is decided. */
+    @Bean
+    ConfigurerModule commandLogContext() {
+        return configurer -> configurer.onInitialize(configuration -> configuration.onStart(
+                () -> configuration.commandBus().registerHandlerInterceptor(new CommandLogContext())));
+    }
+
     @Bean
     CommandMeters commandMeters(MeterRegistry registry,
                                 @Value("${registration.commands.max-batch-size}") int maxBatchSize) {

@@ -116,11 +116,6 @@ public final class CommandMeters implements CommandMetrics {
         };
     }
 
-    /** register_customer for RegisterCustomer: the names dashboards and alerts select on. */
-    static String name(Class<?> command) {
-        return command.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-    }
-
     private void rejected(String reason) {
         rejections.computeIfAbsent(reason, r -> Counter.builder(REJECTIONS)
                 .description("Commands the seller refused, by reason")
@@ -131,7 +126,7 @@ public final class CommandMeters implements CommandMetrics {
     private Timer timer(SellerCommand command, Outcome outcome) {
         return timers.computeIfAbsent(new Key(command.getClass(), outcome), key -> Timer.builder(COMMANDS)
                 .description("Commands from sending to the seller's answer, by command and outcome")
-                .tag("command", name(key.command()))
+                .tag("command", CommandNames.of(key.command()))
                 .tag("outcome", key.outcome().name().toLowerCase(java.util.Locale.ROOT))
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.adapters.logging.LogFields;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,6 @@ final class RequestIds extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = RequestIds.class.getName();
-    private static final String LOG_KEY = "request_id";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /** Answers the container makes itself (and forwards to the error page) need an id as much as any other. */
@@ -47,11 +47,11 @@ final class RequestIds extends OncePerRequestFilter {
                 : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, requestId);
         response.setHeader(HEADER, requestId);
-        MDC.put(LOG_KEY, requestId);
+        MDC.put(LogFields.REQUEST_ID, requestId);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(LOG_KEY);
+            MDC.remove(LogFields.REQUEST_ID);
         }
     }
 }
