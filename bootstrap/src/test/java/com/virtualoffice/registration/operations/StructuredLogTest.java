@@ -33,7 +33,7 @@ class StructuredLogTest {
                 "--server.port=0", "--registration.demo.enabled=false",
                 // One line per command decided: what an operator turns on to follow commands.
                 "--logging.level.com.virtualoffice.registration.adapters.axon.CommandLogContext=DEBUG")) {
-            Http http = new Http(service.port());
+            Http http = service.ready();
             String sellerId = http.post("/admin/sellers").bearer(ADMIN).json("{\"name\":\"Logged\"}").send()
                     .field("id");
             String apiKey = http.post("/admin/sellers/" + sellerId + "/api-keys").bearer(ADMIN).json("{}").send()

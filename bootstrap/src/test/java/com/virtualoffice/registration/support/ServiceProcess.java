@@ -60,6 +60,25 @@ public final class ServiceProcess implements AutoCloseable {
         return Integer.parseInt(matcher.group(1));
     }
 
+    /**
+     * Waits until the service is ready for traffic (its readiness probe UP: after migrations and start-up work)
+     * and returns a client of it; meanwhile the probe must answer 503, never anything else.
+     */
+    public Http ready() {
+        Http http = new Http(port());
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            int status = http.get("/actuator/health/readiness").send().status();
+            if (status == 200) {
+                return http;
+            }
+            if (status != 503 || System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("readiness answered " + status + "; output:\n" + String.join("\n", lines()));
+            }
+            Eventually.pause(Duration.ofMillis(50));
+        }
+    }
+
     /** The first line of standard output that matches, waiting for it. */
     public String awaitLine(Predicate<String> matching, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();

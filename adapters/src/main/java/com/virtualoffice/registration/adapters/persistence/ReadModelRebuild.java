@@ -288,7 +288,12 @@ public final class ReadModelRebuild implements ReadModels {
     /** Empty copies with the live tables' columns, and of their keys and indexes those the replay needs. */
     private void createShadowTables(String live) {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("CREATE SCHEMA IF NOT EXISTS " + SHADOW_SCHEMA).update();
+            // Only when missing: CREATE SCHEMA IF NOT EXISTS needs the right to create schemas even when it exists,
+            // and a role that owns only its schemas (docs/operations.md) has it made for it instead.
+            if (jdbc.sql("SELECT to_regnamespace(:schema) IS NULL").param("schema", SHADOW_SCHEMA)
+                    .query(Boolean.class).single()) {
+                jdbc.sql("CREATE SCHEMA " + SHADOW_SCHEMA).update();
+            }
             for (String table : tables) {
                 String copy = SHADOW_SCHEMA + "." + table;
                 jdbc.sql("DROP TABLE IF EXISTS " + copy).update();
