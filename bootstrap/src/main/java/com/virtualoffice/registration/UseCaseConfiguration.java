@@ -1,5 +1,6 @@
 package com.virtualoffice.registration;
 
+import com.virtualoffice.registration.adapters.axon.CommandProperties;
 import com.virtualoffice.registration.application.apikeys.ApiKeyDirectory;
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.ApiKeyUsage;
@@ -67,9 +68,8 @@ class UseCaseConfiguration {
 
     @Bean
     SellerCommandSender sellerCommandSender(CommandGateway commandGateway, ExecutorService sellerLanes,
-                                            @Value("${registration.commands.max-batch-size}") int maxBatchSize,
-                                            CommandMetrics commandMetrics) {
-        return new SellerCommandSender(commandGateway, sellerLanes, maxBatchSize, commandMetrics);
+                                            CommandProperties properties, CommandMetrics commandMetrics) {
+        return new SellerCommandSender(commandGateway, sellerLanes, properties.maxBatchSize(), commandMetrics);
     }
 
     @Bean

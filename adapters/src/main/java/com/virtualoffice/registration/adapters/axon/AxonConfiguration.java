@@ -34,7 +34,6 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +49,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * is left to it. The tables are created by Flyway; see docs/event-store.md.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AxonProperties.class)
+@EnableConfigurationProperties({AxonProperties.class, CommandProperties.class})
 public class AxonConfiguration {
 
     static final String SELLER_CACHE = "sellerCache";
@@ -231,9 +230,8 @@ public class AxonConfiguration {
     }
 
     @Bean
-    CommandMeters commandMeters(MeterRegistry registry,
-                                @Value("${registration.commands.max-batch-size}") int maxBatchSize) {
-        return new CommandMeters(registry, maxBatchSize);
+    CommandMeters commandMeters(MeterRegistry registry, CommandProperties properties) {
+        return new CommandMeters(registry, properties.maxBatchSize());
     }
 
     @Bean
