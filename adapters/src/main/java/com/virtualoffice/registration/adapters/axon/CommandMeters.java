@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,10 @@ public final class CommandMeters implements CommandMetrics {
 
     private static final String COMMANDS = "registration.commands";
     private static final String REJECTIONS = "registration.rejections";
+    private static final String SELLER_NOT_FOUND = "seller_not_found";
+    /** Every reason {@link #reason} gives, and an unknown seller's: each counted from 0, so rates start at once. */
+    private static final List<String> REASONS = List.of("plan_limit", "email_taken", "not_found", "api_key_not_found",
+            "unknown_plan", "seller_already_registered", SELLER_NOT_FOUND);
 
     private final MeterRegistry registry;
     private final DistributionSummary groupCommitSize;
@@ -45,6 +50,10 @@ public final class CommandMeters implements CommandMetrics {
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
                 .maximumExpectedValue((double) maxBatchSize)
                 .register(registry);
+        REASONS.forEach(reason -> rejections.put(reason, Counter.builder(REJECTIONS)
+                .description("Commands the seller refused, by reason")
+                .tag("reason", reason)
+                .register(registry)));
     }
 
     enum Outcome { ACCEPTED, REJECTED, CONFLICT_RETRIED, FAILED }
@@ -79,7 +88,7 @@ public final class CommandMeters implements CommandMetrics {
                 yield Outcome.REJECTED;
             }
             case null -> {
-                rejected("seller_not_found");
+                rejected(SELLER_NOT_FOUND);
                 yield Outcome.REJECTED;
             }
         };
@@ -117,10 +126,7 @@ public final class CommandMeters implements CommandMetrics {
     }
 
     private void rejected(String reason) {
-        rejections.computeIfAbsent(reason, r -> Counter.builder(REJECTIONS)
-                .description("Commands the seller refused, by reason")
-                .tag("reason", r)
-                .register(registry)).increment();
+        rejections.get(reason).increment();
     }
 
     private Timer timer(SellerCommand command, Outcome outcome) {
