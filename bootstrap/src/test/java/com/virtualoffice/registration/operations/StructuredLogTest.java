@@ -45,6 +45,7 @@ class StructuredLogTest {
             assertThat(created.status()).isEqualTo(201);
             String line = service.awaitLine(candidate -> candidate.contains("ecs-test-request-1"),
                     Duration.ofSeconds(30));
+            System.out.println("a command's log line: " + line);
             JsonNode decided = JSON.readTree(line);
             assertThat(decided.get("request_id").asString()).isEqualTo("ecs-test-request-1");
             assertThat(decided.get("seller_id").asString()).isEqualTo(sellerId);

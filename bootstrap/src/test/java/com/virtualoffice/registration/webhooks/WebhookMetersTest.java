@@ -18,38 +18,43 @@ class WebhookMetersTest extends WebhookServiceTest {
     @Test
     void a_failed_attempt_and_the_delivered_retry_are_counted() {
         receiver.next("/metered", Behaviour.answer(500));
-        String key = api.sellerKey();
-        api.registerEndpoint(key, receiver.url("/metered"), ALL_EVENTS);
-        Scrape before = scrape();
 
-        api.createCustomer(key);
+        Scrape before = oneEventTo("/metered");
 
         eventually(WITHIN, () -> assertThat(receiver.receipts("/metered")).hasSize(2));
         eventually(WITHIN, () -> {
             Scrape after = scrape();
-            assertThat(after.sum("registration_webhook_deliveries_total", "outcome", "failed")
-                    - before.sum("registration_webhook_deliveries_total", "outcome", "failed")).isEqualTo(1);
-            assertThat(after.sum("registration_webhook_deliveries_total", "outcome", "delivered")
-                    - before.sum("registration_webhook_deliveries_total", "outcome", "delivered")).isEqualTo(1);
+            assertThat(deliveries(before, after, "failed")).isEqualTo(1);
+            assertThat(deliveries(before, after, "delivered")).isEqualTo(1);
         });
     }
 
     @Test
     void a_receiver_that_keeps_failing_shows_in_the_backlog_until_its_delivery_is_dead() {
         receiver.always("/down", Behaviour.answer(500));
-        String key = api.sellerKey();
-        api.registerEndpoint(key, receiver.url("/down"), ALL_EVENTS);
-        Scrape before = scrape();
 
-        api.createCustomer(key);
+        Scrape before = oneEventTo("/down");
 
         eventually(WITHIN, () -> {
             Scrape retrying = scrape();
             assertThat(retrying.sum("registration_webhook_backlog")).isGreaterThanOrEqualTo(1);
             assertThat(retrying.sum("registration_webhook_oldest_pending_seconds")).isGreaterThan(0);
         });
-        eventually(WITHIN, () -> assertThat(scrape().sum("registration_webhook_deliveries_total", "outcome", "dead")
-                - before.sum("registration_webhook_deliveries_total", "outcome", "dead")).isEqualTo(1));
+        eventually(WITHIN, () -> assertThat(deliveries(before, scrape(), "dead")).isEqualTo(1));
+    }
+
+    /** A seller with an endpoint at the path creates one customer; the meters as they were just before. */
+    private Scrape oneEventTo(String path) {
+        String key = api.sellerKey();
+        api.registerEndpoint(key, receiver.url(path), ALL_EVENTS);
+        Scrape before = scrape();
+        api.createCustomer(key);
+        return before;
+    }
+
+    private static double deliveries(Scrape before, Scrape after, String outcome) {
+        return after.sum("registration_webhook_deliveries_total", "outcome", outcome)
+                - before.sum("registration_webhook_deliveries_total", "outcome", outcome);
     }
 
     private Scrape scrape() {

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * never by seller or key: per-seller figures are the operator API's.
  *
  * <p>A command is {@code conflict_retried} when it lost an append race to another instance at least once and was
- * then accepted on the fresh history; the retry scheduler marks it ({@link #conflicted}) on its way through Axon.
+ * then decided on the fresh history (a refusal then is still counted by its reason): its time includes the retry's
+ * pause. The retry scheduler marks it ({@link #conflicted}) on its way through Axon.
  */
 public final class CommandMeters implements CommandMetrics {
 
@@ -85,7 +86,7 @@ public final class CommandMeters implements CommandMetrics {
             case Accepted accepted -> retried ? Outcome.CONFLICT_RETRIED : Outcome.ACCEPTED;
             case Rejected rejected -> {
                 rejected(reason(rejected.rejection()));
-                yield Outcome.REJECTED;
+                yield retried ? Outcome.CONFLICT_RETRIED : Outcome.REJECTED;
             }
             case null -> {
                 rejected(SELLER_NOT_FOUND);

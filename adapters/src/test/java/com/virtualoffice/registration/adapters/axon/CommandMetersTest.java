@@ -30,6 +30,16 @@ class CommandMetersTest {
     }
 
     @Test
+    void a_command_refused_after_an_append_conflict_is_conflict_retried_and_counted_by_its_reason() {
+        meters.conflicted(command);
+        meters.answered(command, Optional.of(new Decision.Rejected(new Rejection.UnknownPlan("x"))), 1_000);
+
+        assertThat(timerCount("change_plan", "conflict_retried")).isEqualTo(1);
+        assertThat(registry.get("registration.rejections").tag("reason", "unknown_plan").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void a_command_accepted_after_an_append_conflict_is_conflict_retried_once() {
         meters.conflicted(command);
         meters.answered(command, Optional.of(new Decision.Accepted(List.of())), 1_000);
