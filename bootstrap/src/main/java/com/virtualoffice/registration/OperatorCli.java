@@ -4,6 +4,7 @@ import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase
 import com.virtualoffice.registration.application.apikeys.ApiKeyView;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
 import com.virtualoffice.registration.application.projections.Projections;
+import com.virtualoffice.registration.application.projections.ReadModels.Verification;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
 import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
@@ -334,6 +335,13 @@ final class OperatorCli {
             this.services = services;
         }
 
+        /** The progress the operator API shows, reported while the command runs. */
+        private ReplayProgress progressOf(String projection) {
+            return new ReplayProgress(spec.commandLine().getOut(), ReplayProgress.onTerminal(),
+                    () -> services.replay().statuses().stream()
+                            .filter(status -> status.name().equals(projection)).findFirst()).start();
+        }
+
         @Command(name = "status", mixinStandardHelpOptions = true, description = "Where each projection stands.")
         int status() {
             services.replay().statuses().forEach(status -> spec.commandLine().getOut()
@@ -347,7 +355,10 @@ final class OperatorCli {
                 description = "read-models (every read model, the default), customers or customer-events")
                    String projection) {
             long started = System.nanoTime();
-            Optional<Long> events = services.replay().replayNow(projection);
+            Optional<Long> events;
+            try (ReplayProgress progress = progressOf(projection)) {
+                events = services.replay().replayNow(projection);
+            }
             if (events.isEmpty()) {
                 return notFound("projection " + projection);
             }
@@ -362,7 +373,10 @@ final class OperatorCli {
         int verify(@Parameters(paramLabel = "PROJECTION", arity = "0..1", defaultValue = Projections.ALL_READ_MODELS,
                 description = "read-models (every read model, the default), customers or customer-events")
                    String projection) {
-            var found = services.verify().verify(projection);
+            Optional<Verification> found;
+            try (ReplayProgress progress = progressOf(projection)) {
+                found = services.verify().verify(projection);
+            }
             if (found.isEmpty()) {
                 return notFound("projection " + projection);
             }

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration;
 
+import com.virtualoffice.registration.adapters.axon.CommandProperties;
 import com.virtualoffice.registration.application.apikeys.ApiKeyDirectory;
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.ApiKeyUsage;
@@ -23,6 +24,7 @@ import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.Sellers;
+import com.virtualoffice.registration.application.shared.CommandMetrics;
 import com.virtualoffice.registration.application.shared.IdSource;
 import com.virtualoffice.registration.application.shared.SellerCommandSender;
 import com.virtualoffice.registration.application.webhooks.ListWebhookEndpointsUseCase;
@@ -68,8 +70,8 @@ class UseCaseConfiguration {
 
     @Bean
     SellerCommandSender sellerCommandSender(CommandGateway commandGateway, ExecutorService sellerLanes,
-                                            @Value("${registration.commands.max-batch-size}") int maxBatchSize) {
-        return new SellerCommandSender(commandGateway, sellerLanes, maxBatchSize);
+                                            CommandProperties properties, CommandMetrics commandMetrics) {
+        return new SellerCommandSender(commandGateway, sellerLanes, properties.maxBatchSize(), commandMetrics);
     }
 
     @Bean

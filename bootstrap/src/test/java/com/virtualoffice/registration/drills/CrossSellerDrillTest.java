@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import com.virtualoffice.registration.support.Customers;
+import com.virtualoffice.registration.support.Eventually;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
@@ -180,7 +181,7 @@ class CrossSellerDrillTest extends ServiceTest {
                 assertError(http.post(path).apiKey(b.apiKey()).send(), 404, "Not Found", DELIVERY_NOT_FOUND);
             }
         }
-        pause(DISPATCH_WAIT);
+        Eventually.pause(DISPATCH_WAIT);
         assertThat(deliveriesOf(a, failing).body()).as("A's failed delivery after B's retries")
                 .isEqualTo(deliveriesBefore);
         assertThat(receiver.requests("/failing")).as("sends of A's delivery").isEqualTo(1);
@@ -232,9 +233,9 @@ class CrossSellerDrillTest extends ServiceTest {
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 
         String deletedCustomer = register(a, Customers.withEveryField(uniqueEmail()));
-        pause(Duration.ofMillis(5));
+        Eventually.pause(Duration.ofMillis(5));
         String aliveAt = TIMESTAMP.format(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        pause(Duration.ofMillis(5));
+        Eventually.pause(Duration.ofMillis(5));
         assertThat(http.request("DELETE", "/api/customers/" + deletedCustomer).apiKey(a.apiKey()).send().status())
                 .isEqualTo(204);
 
@@ -454,7 +455,7 @@ class CrossSellerDrillTest extends ServiceTest {
             if (answer.status() != 429) {
                 return answer;
             }
-            pause(Duration.ofSeconds(Long.parseLong(answer.header("Retry-After").orElse("1"))));
+            Eventually.pause(Duration.ofSeconds(Long.parseLong(answer.header("Retry-After").orElse("1"))));
         }
         throw new AssertionError("still rate limited: " + method + " " + path);
     }
@@ -492,7 +493,7 @@ class CrossSellerDrillTest extends ServiceTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("deliveries never settled: " + deliveries);
             }
-            pause(Duration.ofMillis(100));
+            Eventually.pause(Duration.ofMillis(100));
         }
     }
 
@@ -535,16 +536,7 @@ class CrossSellerDrillTest extends ServiceTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("not within " + SETTLE_TIMEOUT + ": " + what);
             }
-            pause(Duration.ofMillis(100));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            Eventually.pause(Duration.ofMillis(100));
         }
     }
 

@@ -17,9 +17,11 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * PostgreSQL stops under the running service and comes back (bench/drills/postgres-outage.sh does the same under
- * load): while it is away, requests get the contract's 503 within the pool's connection timeout and health is
- * DOWN; once it is back the service serves again by itself, with nothing answered 201 lost. A service of its own,
- * on a data directory of its own, so that no other test loses its database.
+ * load): while it is away, requests get the contract's 503 within the pool's connection timeout, health and
+ * readiness are DOWN and liveness stays UP (an orchestrator must not restart the process for it); once it is back
+ * the service serves again by itself, with nothing answered 201 lost. A service of its own, on a data directory of
+ * its own, so that no other test loses its database; its management endpoints on a port of their own, as an
+ * operator may put them, where the metrics need no token.
  */
 class PostgresOutageTest {
 
@@ -36,8 +38,13 @@ class PostgresOutageTest {
         Path dataDir = Files.createTempDirectory("registration-outage-");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(RegistrationApplication.class).run(
                 "--server.port=0", "--registration.data-dir=" + dataDir, "--registration.admin-token=" + ADMIN,
-                "--registration.demo.enabled=false")) {
+                "--registration.demo.enabled=false", "--management.server.port=0")) {
             Http http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
+            Http management = new Http(service.getEnvironment().getRequiredProperty("local.management.port",
+                    Integer.class));
+            assertThat(management.get("/actuator/prometheus").send().status()).isEqualTo(200);
+            assertThat(http.get("/actuator/prometheus").bearer(ADMIN).send().status()).isEqualTo(404);
+            assertThat(management.get("/actuator/health/readiness").send().status()).isEqualTo(200);
             Duration connectionTimeout = Duration.ofMillis(service.getEnvironment()
                     .getRequiredProperty("spring.datasource.hikari.connection-timeout", Long.class));
             var seller = http.post("/admin/sellers").bearer(ADMIN).json("{\"name\":\"Outage\"}").send();
@@ -60,7 +67,9 @@ class PostgresOutageTest {
                     assertThat(answer.body()).isEqualTo(UNAVAILABLE);
                     assertThat(took).isLessThan(connectionTimeout.plus(SLACK));
                 }
-                assertThat(http.get("/actuator/health").send().status()).isEqualTo(503);
+                assertThat(management.get("/actuator/health").send().status()).isEqualTo(503);
+                assertThat(management.get("/actuator/health/readiness").send().status()).isEqualTo(503);
+                assertThat(management.get("/actuator/health/liveness").send().status()).isEqualTo(200);
             } finally {
                 postgres.start();
             }
@@ -72,7 +81,8 @@ class PostgresOutageTest {
                         .send().status();
             } while (status == 503 && System.nanoTime() < deadline);
             assertThat(status).isEqualTo(201);
-            assertThat(http.get("/actuator/health").send().status()).isEqualTo(200);
+            assertThat(management.get("/actuator/health").send().status()).isEqualTo(200);
+            assertThat(management.get("/actuator/health/readiness").send().status()).isEqualTo(200);
             var kept = http.get("/api/customers/" + before.field("id")).apiKey(apiKey).send();
             assertThat(kept.status()).isEqualTo(200);
             assertThat(kept.body()).isEqualTo(before.body());

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtualoffice.registration.RegistrationApplication;
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
+import com.virtualoffice.registration.support.Scrape;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
 import com.zaxxer.hikari.HikariDataSource;
@@ -277,6 +278,7 @@ class TwoInstancesDrillTest extends ServiceTest {
         register(first, seller, uniqueEmail());
         register(second, seller, uniqueEmail());
         String email = uniqueEmail();
+        Scrape before = Scrape.of(first, ADMIN_TOKEN);
 
         Future<Http.Response> onSecond;
         Future<Http.Response> onFirst;
@@ -299,6 +301,10 @@ class TwoInstancesDrillTest extends ServiceTest {
             assertError(refused, 409, "Conflict", EMAIL_TAKEN);
         }
         assertInstancesAgree(seller, 3);
+        Scrape after = Scrape.of(first, ADMIN_TOKEN);
+        assertThat(after.sum("registration_commands_seconds_count", "command", "register_customer",
+                "outcome", "conflict_retried") - before.sum("registration_commands_seconds_count",
+                "command", "register_customer", "outcome", "conflict_retried")).isEqualTo(1);
     }
 
     // --- the instances and their calls -------------------------------------------------------------------------

@@ -245,11 +245,12 @@ class TransportTest extends ServiceTest {
     // Health
 
     @Test
-    void given_a_running_service_when_asking_for_health_then_exactly_status_up() {
+    void given_a_running_service_when_asking_for_health_then_status_up_and_the_probes_without_details() {
         var health = http.get("/actuator/health").send();
         assertThat(health.status()).isEqualTo(200);
         var json = health.json();
-        assertThat(propertyNames(json)).containsExactly("status");
+        assertThat(propertyNames(json)).containsExactly("groups", "status");
         assertThat(json.get("status").asString()).isEqualTo("UP");
+        assertThat(json.get("groups").toString()).isEqualTo("[\"liveness\",\"readiness\"]");
     }
 }

@@ -6,11 +6,11 @@ import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Customers;
+import com.virtualoffice.registration.support.Eventually;
 import com.virtualoffice.registration.support.Http;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -213,28 +213,11 @@ final class WebhookApi {
         return event.get();
     }
 
-    /** Runs the check until it passes, or fails with its last failure once the time is up. */
     static void eventually(Duration within, Runnable check) {
-        Instant deadline = Instant.now().plus(within);
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError notYet) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw notYet;
-                }
-            }
-            pause(Duration.ofMillis(100));
-        }
+        Eventually.within(within, check);
     }
 
     static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Eventually.pause(duration);
     }
 }

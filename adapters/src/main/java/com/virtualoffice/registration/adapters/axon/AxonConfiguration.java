@@ -1,6 +1,8 @@
 package com.virtualoffice.registration.adapters.axon;
 
 import com.virtualoffice.registration.application.shared.Provenance;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,7 +49,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * is left to it. The tables are created by Flyway; see docs/event-store.md.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AxonProperties.class)
+@EnableConfigurationProperties({AxonProperties.class, CommandProperties.class})
 public class AxonConfiguration {
 
     static final String SELLER_CACHE = "sellerCache";
@@ -161,10 +163,28 @@ public class AxonConfiguration {
     /** Written on one thread: snapshots are background work and must not take the cores the requests need. */
     @Bean
     SellerSnapshots sellerSnapshots(AxonProperties properties, EventStore eventStore,
-                                    TransactionManager transactionManager, ExecutorService snapshotWriter) {
+                                    TransactionManager transactionManager, ExecutorService snapshotWriter,
+                                    MeterRegistry registry) {
+        Counter stored = snapshotCounter(registry, "stored");
+        Counter failed = snapshotCounter(registry, "failed");
         return new SellerSnapshots(properties.snapshotThreshold(), properties.snapshotEventsPerCustomer(),
-                snapshot -> transactionManager.executeInTransaction(() -> eventStore.storeSnapshot(snapshot)),
+                snapshot -> {
+                    try {
+                        transactionManager.executeInTransaction(() -> eventStore.storeSnapshot(snapshot));
+                        stored.increment();
+                    } catch (RuntimeException failure) {
+                        failed.increment();
+                        throw failure;
+                    }
+                },
                 snapshotWriter);
+    }
+
+    private static Counter snapshotCounter(MeterRegistry registry, String outcome) {
+        return Counter.builder("registration.snapshots")
+                .description("Seller snapshots written to the event store, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -174,10 +194,10 @@ public class AxonConfiguration {
 
     /** Checked against the store before each use when other instances may append to the same sellers. */
     @Bean(SELLER_CACHE)
-    Cache sellerCache(AxonProperties properties, JdbcClient jdbc, EventSchema eventSchema) {
+    Cache sellerCache(AxonProperties properties, JdbcClient jdbc, EventSchema eventSchema, MeterRegistry registry) {
         Cache cache = new CaffeineAggregateCache(properties.sellerCacheSize());
-        return properties.verifyCachedSellers() ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema))
-                : cache;
+        return new MeteredCache(properties.verifyCachedSellers()
+                ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema)) : cache, registry);
     }
 
     @Bean(SELLER_TARGET_RESOLVER)
@@ -202,13 +222,25 @@ public class AxonConfiguration {
         return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("command-retry").daemon().factory());
     }
 
+    /** Each command's request, seller and name on the log lines written while it is decided. */
+    @Bean
+    ConfigurerModule commandLogContext() {
+        return configurer -> configurer.onInitialize(configuration -> configuration.onStart(
+                () -> configuration.commandBus().registerHandlerInterceptor(new CommandLogContext())));
+    }
+
+    @Bean
+    CommandMeters commandMeters(MeterRegistry registry, CommandProperties properties) {
+        return new CommandMeters(registry, properties.maxBatchSize());
+    }
+
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  AxonProperties properties) {
+                                  AxonProperties properties, CommandMeters commandMeters) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(new ConflictRetryScheduler(commandRetryExecutor, properties.conflictRetries(),
-                        properties.conflictBackoff()))
+                        properties.conflictBackoff(), commandMeters::conflicted))
                 .build();
     }
 

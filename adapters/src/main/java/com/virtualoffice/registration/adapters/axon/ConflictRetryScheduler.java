@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -24,11 +25,15 @@ final class ConflictRetryScheduler implements RetryScheduler {
     private final ScheduledExecutorService executor;
     private final int maxRetries;
     private final Duration backoff;
+    private final Consumer<Object> retrying;
 
-    ConflictRetryScheduler(ScheduledExecutorService executor, int maxRetries, Duration backoff) {
+    /** @param retrying told the payload of each command retried, before the retry */
+    ConflictRetryScheduler(ScheduledExecutorService executor, int maxRetries, Duration backoff,
+                           Consumer<Object> retrying) {
         this.executor = executor;
         this.maxRetries = maxRetries;
         this.backoff = backoff;
+        this.retrying = retrying;
     }
 
     @Override
@@ -43,6 +48,7 @@ final class ConflictRetryScheduler implements RetryScheduler {
         // Each retry costs its caller the pause: worth seeing when tail latency is the question.
         log.debug("retrying {} in {} µs after append conflict {}", commandMessage.getCommandName(), delay / 1_000,
                 failures.size());
+        retrying.accept(commandMessage.getPayload());
         executor.schedule(commandDispatch, delay, TimeUnit.NANOSECONDS);
         return true;
     }

@@ -1,9 +1,6 @@
 package com.virtualoffice.registration.adapters.axon;
 
 import java.util.Objects;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
-import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.slf4j.Logger;
@@ -21,28 +18,27 @@ import org.slf4j.LoggerFactory;
  * <p>Axon reads its aggregate cache through {@link #get}, {@link #put} and {@link #remove} only; {@code get} is
  * called with the seller locked on this instance, inside the command's transaction.
  */
-final class StoreVerifiedCache implements Cache {
+final class StoreVerifiedCache extends ForwardingCache {
 
     private static final Logger log = LoggerFactory.getLogger(StoreVerifiedCache.class);
 
-    private final Cache cache;
     private final EventStoreHead store;
 
     StoreVerifiedCache(Cache cache, EventStoreHead store) {
-        this.cache = cache;
+        super(cache);
         this.store = store;
     }
 
     @Override
     public <K, V> V get(K key) {
-        V value = cache.get(key);
+        V value = super.get(key);
         if (value instanceof AggregateCacheEntry<?> entry) {
             Long cached = versionOf(entry);
             Long stored = store.latestSequenceNumber(key.toString()).orElse(null);
             if (!Objects.equals(cached, stored)) {
                 log.debug("{} was changed elsewhere since it was cached (event {} cached, {} stored): reloading",
                         key, cached, stored);
-                cache.remove(key);
+                remove(key);
                 return null;
             }
         }
@@ -56,45 +52,5 @@ final class StoreVerifiedCache implements Cache {
      */
     private static Long versionOf(AggregateCacheEntry<?> entry) {
         return entry.recreateAggregate(null, null, null).version();
-    }
-
-    @Override
-    public void put(Object key, Object value) {
-        cache.put(key, value);
-    }
-
-    @Override
-    public boolean putIfAbsent(Object key, Object value) {
-        return cache.putIfAbsent(key, value);
-    }
-
-    @Override
-    public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
-        return cache.computeIfAbsent(key, valueSupplier);
-    }
-
-    @Override
-    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
-        cache.computeIfPresent(key, update);
-    }
-
-    @Override
-    public boolean remove(Object key) {
-        return cache.remove(key);
-    }
-
-    @Override
-    public void removeAll() {
-        cache.removeAll();
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-        return cache.containsKey(key);
-    }
-
-    @Override
-    public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
-        return cache.registerCacheEntryListener(cacheEntryListener);
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +23,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The PostgreSQL read models and the queries the use cases run against them. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ReadModelProperties.class, ReadModelProperties.ApiKeyUsage.class})
 public class PersistenceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PersistenceConfiguration.class);
@@ -58,9 +59,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService apiKeyUsageFlush(ApiKeyUsageRecorder usage,
-                                              @Value("${registration.api-keys.last-used-flush-interval}")
-                                              Duration interval) {
+    ScheduledExecutorService apiKeyUsageFlush(ApiKeyUsageRecorder usage, ReadModelProperties.ApiKeyUsage properties) {
+        Duration interval = properties.lastUsedFlushInterval();
         var executor = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("api-key-usage-flush").daemon().factory());
         executor.scheduleWithFixedDelay(() -> {
@@ -112,6 +112,11 @@ public class PersistenceConfiguration {
         return rebuilds.of("customer-events", List.of("customer_events"), List.of(customerEvents));
     }
 
+    @Bean
+    ProjectionMeters projectionMeters(List<ReadModelRebuild> projections) {
+        return new ProjectionMeters(projections);
+    }
+
     /** What every projection's rebuild shares. */
     record ReadModelRebuilds(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
                              ProjectionWrites writes, EventStorageEngine eventStore, int batchSize,
@@ -126,9 +131,9 @@ public class PersistenceConfiguration {
     @Bean
     ReadModelRebuilds readModelRebuilds(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
                                         ProjectionWrites writes, EventStorageEngine eventStore,
-                                        @Value("${registration.read-models.replay-batch-size}") int batchSize,
-                                        ExecutorService readModelReplays, ReplaySlot replaySlot) {
-        return new ReadModelRebuilds(transaction, dataSource, jdbc, writes, eventStore, batchSize, readModelReplays,
-                replaySlot);
+                                        ReadModelProperties properties, ExecutorService readModelReplays,
+                                        ReplaySlot replaySlot) {
+        return new ReadModelRebuilds(transaction, dataSource, jdbc, writes, eventStore, properties.replayBatchSize(),
+                readModelReplays, replaySlot);
     }
 }

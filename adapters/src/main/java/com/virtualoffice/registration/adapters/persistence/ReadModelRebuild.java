@@ -91,11 +91,24 @@ public final class ReadModelRebuild implements ReadModels {
 
     @Override
     public Status status() {
-        long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class)
-                .single();
+        long head = head();
         boolean replaying = slot.heldBy(name);
         // Outside a replay the read models are written with every command: they stand at the head.
         return new Status(name, replaying ? position : head, head, replaying, eventsPerSecond);
+    }
+
+    /** Events of the store this projection's replay has yet to apply; 0 outside a replay, without a query. */
+    long lag() {
+        return slot.heldBy(name) ? Math.max(head() - position, 0) : 0;
+    }
+
+    /** The rate of the replay under way; 0 when none is. */
+    double replayRate() {
+        return slot.heldBy(name) ? eventsPerSecond : 0;
+    }
+
+    private long head() {
+        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
     }
 
     @Override
@@ -147,6 +160,7 @@ public final class ReadModelRebuild implements ReadModels {
             return false;
         }
         position = 0;
+        eventsPerSecond = 0;
         return true;
     }
 
@@ -274,7 +288,12 @@ public final class ReadModelRebuild implements ReadModels {
     /** Empty copies with the live tables' columns, and of their keys and indexes those the replay needs. */
     private void createShadowTables(String live) {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("CREATE SCHEMA IF NOT EXISTS " + SHADOW_SCHEMA).update();
+            // Only when missing: CREATE SCHEMA IF NOT EXISTS needs the right to create schemas even when it exists,
+            // and a role that owns only its schemas (docs/operations.md) has it made for it instead.
+            if (jdbc.sql("SELECT to_regnamespace(:schema) IS NULL").param("schema", SHADOW_SCHEMA)
+                    .query(Boolean.class).single()) {
+                jdbc.sql("CREATE SCHEMA " + SHADOW_SCHEMA).update();
+            }
             for (String table : tables) {
                 String copy = SHADOW_SCHEMA + "." + table;
                 jdbc.sql("DROP TABLE IF EXISTS " + copy).update();

@@ -20,18 +20,24 @@ final class AdminAuthentication implements HandlerInterceptor {
         this.failures = failures;
     }
 
+    static final String INVALID = "Invalid admin token";
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         failures.blocked(request.getRemoteAddr()).ifPresent(retryAfter -> {
             throw ApiProblem.rateLimited(retryAfter);
         });
+        if (!admits(request)) {
+            failures.failed(request.getRemoteAddr());
+            throw ApiProblem.unauthorized(INVALID);
+        }
+        return true;
+    }
+
+    boolean admits(HttpServletRequest request) {
         byte[] presented = ApiKeyAuthentication.bearerToken(request)
                 .map(token -> token.getBytes(StandardCharsets.UTF_8))
                 .orElse(new byte[0]);
-        if (!MessageDigest.isEqual(presented, adminToken)) {
-            failures.failed(request.getRemoteAddr());
-            throw ApiProblem.unauthorized("Invalid admin token");
-        }
-        return true;
+        return MessageDigest.isEqual(presented, adminToken);
     }
 }

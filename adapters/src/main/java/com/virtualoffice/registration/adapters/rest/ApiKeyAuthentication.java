@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.adapters.logging.LogFields;
 import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.Authentication;
 import com.virtualoffice.registration.application.apikeys.Authentication.Authenticated;
@@ -8,6 +9,7 @@ import com.virtualoffice.registration.application.shared.Provenance;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -57,6 +59,7 @@ final class ApiKeyAuthentication implements HandlerInterceptor {
                     throw ApiProblem.rateLimited(retryAfter);
                 });
                 request.setAttribute(ATTRIBUTE, caller);
+                MDC.put(LogFields.SELLER_ID, caller.sellerId().toString());
             }
             case Refused refused -> {
                 failures.failed(request.getRemoteAddr());
@@ -70,6 +73,12 @@ final class ApiKeyAuthentication implements HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception failure) {
+        MDC.remove(LogFields.SELLER_ID);
     }
 
     private static Optional<String> presentedKey(HttpServletRequest request) {

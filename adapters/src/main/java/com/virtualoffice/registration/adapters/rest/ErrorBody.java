@@ -1,6 +1,10 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 
 /** The one shape of every error answer: the status's reason phrase and a message clients may parse. */
 record ErrorBody(String error, String message) {
@@ -30,5 +34,14 @@ record ErrorBody(String error, String message) {
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Bad Request";
         };
+    }
+
+    /** Written by hand, for filters: they run before Spring MVC, whose error handling would not see them. */
+    static void write(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"error\":\"" + reasonPhrase(status) + "\",\"message\":\"" + message
+                .replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 }

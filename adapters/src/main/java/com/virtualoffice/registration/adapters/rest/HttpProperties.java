@@ -36,6 +36,8 @@ public record HttpProperties(DataSize maxBodySize, Idempotency idempotency, Rate
      * @param retention how long an answer is replayed for its key
      * @param abandonedAfter after this long without an answer, a key's first request is taken to have died
      * @param purgeInterval how often expired answers are deleted
+     * @param releaseRetryInterval how often the key of a request that failed while the database was away is
+     *                             offered back for a retry, until the database takes it
      */
     public record Idempotency(Duration retention, Duration abandonedAfter, Duration purgeInterval,
                               Duration releaseRetryInterval) {

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
@@ -87,12 +86,7 @@ final class RequestGuard extends OncePerRequestFilter {
         };
     }
 
-    /** Written by hand: this runs before Spring MVC, whose error handling would not see it. */
     private static void reject(HttpServletResponse response, String message) throws IOException {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"error\":\"Bad Request\",\"message\":\"" + message
-                .replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        ErrorBody.write(response, HttpServletResponse.SC_BAD_REQUEST, message);
     }
 }

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.adapters.logging.LogFields;
 import com.virtualoffice.registration.application.shared.Provenance;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,8 +23,6 @@ final class RequestIds extends OncePerRequestFilter {
     static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = RequestIds.class.getName();
     private static final String CLIENT_ATTRIBUTE = ATTRIBUTE + ".client";
-    private static final String LOG_KEY = "request_id";
-    private static final String CLIENT_LOG_KEY = "client_request_id";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /** Answers the container makes itself (and forwards to the error page) need an id as much as any other. */
@@ -59,16 +58,16 @@ final class RequestIds extends OncePerRequestFilter {
         String requestId = UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, requestId);
         response.setHeader(HEADER, requestId);
-        MDC.put(LOG_KEY, requestId);
+        MDC.put(LogFields.REQUEST_ID, requestId);
         if (offered != null && ACCEPTABLE.matcher(offered).matches()) {
             request.setAttribute(CLIENT_ATTRIBUTE, offered);
-            MDC.put(CLIENT_LOG_KEY, offered);
+            MDC.put(LogFields.CLIENT_REQUEST_ID, offered);
         }
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(LOG_KEY);
-            MDC.remove(CLIENT_LOG_KEY);
+            MDC.remove(LogFields.REQUEST_ID);
+            MDC.remove(LogFields.CLIENT_REQUEST_ID);
         }
     }
 }

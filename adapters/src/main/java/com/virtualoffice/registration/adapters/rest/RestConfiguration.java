@@ -89,15 +89,31 @@ public class RestConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer authentication(AuthenticateApiKeyUseCase authenticate, AdminToken adminToken,
-                                    HttpProperties properties) {
-        var rateLimit = properties.rateLimit();
-        var failed = properties.failedAuthentication();
+    FailedAuthentications failedAuthentications(HttpProperties properties) {
         // One count per client address for both APIs: guessing admin tokens and API keys adds up.
-        var failures = new FailedAuthentications(failed.attempts(), failed.per());
+        var failed = properties.failedAuthentication();
+        return new FailedAuthentications(failed.attempts(), failed.per());
+    }
+
+    @Bean
+    AdminAuthentication adminAuthentication(AdminToken adminToken, FailedAuthentications failures) {
+        return new AdminAuthentication(adminToken, failures);
+    }
+
+    @Bean
+    FilterRegistrationBean<OperatorOnlyEndpoints> operatorOnlyEndpoints(AdminAuthentication admin) {
+        var registration = new FilterRegistrationBean<>(new OperatorOnlyEndpoints(admin));
+        registration.addUrlPatterns(OperatorOnlyEndpoints.PROMETHEUS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer authentication(AuthenticateApiKeyUseCase authenticate, AdminAuthentication admin,
+                                    FailedAuthentications failures, HttpProperties properties) {
+        var rateLimit = properties.rateLimit();
         var apiKeys = new ApiKeyAuthentication(authenticate,
                 new RateLimits(rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.idleExpiry()), failures);
-        var admin = new AdminAuthentication(adminToken, failures);
         return new WebMvcConfigurer() {
             /** Every answer is JSON, whatever the client accepts: no negotiation to fail on a strange Accept. */
             @Override

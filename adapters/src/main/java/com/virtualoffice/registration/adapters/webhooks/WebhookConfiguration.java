@@ -67,11 +67,17 @@ public class WebhookConfiguration {
     }
 
     @Bean
+    WebhookMeters webhookMeters(JdbcClient jdbc, InstantSource clock) {
+        return new WebhookMeters(jdbc, clock);
+    }
+
+    @Bean
     WebhookDispatcher webhookDispatcher(JdbcClient jdbc, CustomerEvents events, ObjectMapper objectMapper,
                                         WebhookSender webhookSender, ExecutorService webhookSenders,
-                                        InstantSource clock, WebhookProperties properties) {
+                                        InstantSource clock, WebhookProperties properties,
+                                        WebhookMeters webhookMeters) {
         return new WebhookDispatcher(jdbc, new DeliveryQueue(jdbc), events, objectMapper, webhookSender,
-                webhookSenders, clock, properties);
+                webhookSenders, clock, properties, webhookMeters);
     }
 
     /** The service sends; an operator command on the command line does not. */

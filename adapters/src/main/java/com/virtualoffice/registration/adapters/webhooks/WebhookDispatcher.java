@@ -40,10 +40,12 @@ final class WebhookDispatcher {
     private final ExecutorService senders;
     private final InstantSource clock;
     private final WebhookProperties properties;
+    private final WebhookMeters meters;
     private final Set<UUID> busyEndpoints = ConcurrentHashMap.newKeySet();
 
     WebhookDispatcher(JdbcClient jdbc, DeliveryQueue queue, CustomerEvents events, ObjectMapper json, WebhookSender sender,
-                      ExecutorService senders, InstantSource clock, WebhookProperties properties) {
+                      ExecutorService senders, InstantSource clock, WebhookProperties properties,
+                      WebhookMeters meters) {
         this.jdbc = jdbc;
         this.queue = queue;
         this.events = events;
@@ -52,6 +54,7 @@ final class WebhookDispatcher {
         this.senders = senders;
         this.clock = clock;
         this.properties = properties;
+        this.meters = meters;
     }
 
     /**
@@ -135,6 +138,7 @@ final class WebhookDispatcher {
                 .param("id", delivery.id())
                 .param("leaseUntil", delivery.leaseUntil())
                 .update();
+        meters.attempted(succeeded ? "delivered" : status);
     }
 
     /** Doubling from the initial pause up to the maximum, with up to a quarter of jitter. */

@@ -34,19 +34,34 @@ public final class SellerCommandSender {
     private final CommandGateway commandGateway;
     private final Executor lanesExecutor;
     private final int maxBatchSize;
+    private final CommandMetrics metrics;
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
-    public SellerCommandSender(CommandGateway commandGateway, Executor lanesExecutor, int maxBatchSize) {
+    public SellerCommandSender(CommandGateway commandGateway, Executor lanesExecutor, int maxBatchSize,
+                               CommandMetrics metrics) {
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("a batch holds at least one command, not " + maxBatchSize);
         }
         this.commandGateway = commandGateway;
         this.lanesExecutor = lanesExecutor;
         this.maxBatchSize = maxBatchSize;
+        this.metrics = metrics;
     }
 
     /** The seller's decision, or empty when no seller with the command's id exists. */
     public Optional<Decision> send(SellerCommand command, Provenance provenance) {
+        long started = System.nanoTime();
+        try {
+            Optional<Decision> decision = decide(command, provenance);
+            metrics.answered(command, decision, System.nanoTime() - started);
+            return decision;
+        } catch (RuntimeException | Error failure) {
+            metrics.failed(command, failure, System.nanoTime() - started);
+            throw failure;
+        }
+    }
+
+    private Optional<Decision> decide(SellerCommand command, Provenance provenance) {
         Pending pending = new Pending(command, provenance.asMetaData());
         if (command instanceof RegisterSeller) {
             // Creates the seller: there is nothing to queue behind yet.
@@ -68,6 +83,7 @@ public final class SellerCommandSender {
     private Optional<Decision> sendAlone(Pending pending) {
         var message = GenericCommandMessage.asCommandMessage(pending.command)
                 .andMetaData(MetaData.from(pending.provenance));
+        metrics.transaction(1);
         try {
             return Optional.of(commandGateway.sendAndWait(message));
         } catch (AggregateNotFoundException unknownSeller) {
@@ -78,6 +94,7 @@ public final class SellerCommandSender {
     private Optional<List<Decision>> sendTogether(UUID sellerId, List<Pending> batch) {
         var entries = batch.stream().map(pending -> new SellerCommandBatch.Entry(pending.command,
                 pending.provenance)).toList();
+        metrics.transaction(batch.size());
         try {
             return Optional.of(commandGateway.sendAndWait(new SellerCommandBatch(sellerId, entries)));
         } catch (AggregateNotFoundException unknownSeller) {

@@ -36,7 +36,7 @@ class SellerCommandSenderTest {
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
     private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
     private final FakeSeller seller = new FakeSeller();
-    private final SellerCommandSender sender = new SellerCommandSender(seller.gateway(), lanes, 3);
+    private final SellerCommandSender sender = new SellerCommandSender(seller.gateway(), lanes, 3, CommandMetrics.NONE);
 
     @AfterEach
     void tearDown() {
