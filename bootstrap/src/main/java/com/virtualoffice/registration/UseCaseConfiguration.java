@@ -20,6 +20,7 @@ import com.virtualoffice.registration.application.projections.ReplayReadModelsUs
 import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
+import com.virtualoffice.registration.application.sellers.ListSellersUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.application.shared.IdSource;
@@ -157,6 +158,11 @@ class UseCaseConfiguration {
     @Bean
     GetSellerUseCase getSellerUseCase(Sellers sellers) {
         return new GetSellerUseCase(sellers);
+    }
+
+    @Bean
+    ListSellersUseCase listSellersUseCase(Sellers sellers) {
+        return new ListSellersUseCase(sellers);
     }
 
     @Bean
