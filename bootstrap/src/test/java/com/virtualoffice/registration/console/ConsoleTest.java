@@ -1,0 +1,268 @@
+package com.virtualoffice.registration.console;
+
+import static com.virtualoffice.registration.support.Contract.FULL_KEY;
+import static com.virtualoffice.registration.support.Contract.assertUnauthorized;
+import static com.virtualoffice.registration.support.Contract.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import com.virtualoffice.registration.support.Browser;
+import com.virtualoffice.registration.support.Customers;
+import com.virtualoffice.registration.support.Http;
+import com.virtualoffice.registration.support.ServiceTest;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The operator console in a real browser, against the real service: what an operator does with it, and that
+ * each step reaches the API (a key made in the console is used for a real {@code POST /api/customers}). The
+ * screenshots in docs/console/ come from these tests (bootstrap/target/screenshots).
+ */
+class ConsoleTest extends ServiceTest {
+
+    private static final int WIDE = 1280;
+    private static final int PHONE = 390;
+
+    @LocalServerPort
+    private int port;
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(WIDE, 900);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ steps
+
+    private void open(String fragment) {
+        browser.driver().get("http://localhost:" + port + "/console" + fragment);
+    }
+
+    private WebElement find(By by) {
+        return browser.await().until(visibilityOfElementLocated(by));
+    }
+
+    private void click(By by) {
+        browser.await().until(elementToBeClickable(by)).click();
+    }
+
+    /** Waits for the page titled {@code text}; a timeout says what the page shows instead. */
+    private void awaitHeading(String text) {
+        try {
+            browser.await().until(textToBe(By.cssSelector("main h1"), text));
+        } catch (TimeoutException e) {
+            throw new AssertionError("expected the page \"" + text + "\", the console shows: "
+                    + browser.driver().findElement(By.tagName("main")).getDomProperty("innerText")
+                    + "\nbrowser console: " + browser.consoleLog(), e);
+        }
+    }
+
+    private void signIn() {
+        open("");
+        find(By.id("token")).sendKeys(ADMIN_TOKEN, Keys.ENTER);
+        awaitHeading("Sellers");
+    }
+
+    private Object script(String script) {
+        return browser.driver().executeScript(script);
+    }
+
+    private String register(String name, String plan) {
+        Http.Response seller = http.post("/admin/sellers").bearer(ADMIN_TOKEN)
+                .json("{\"name\": " + com.virtualoffice.registration.support.Contract.JSON.writeValueAsString(name)
+                        + ", \"plan\": \"" + plan + "\"}").send();
+        assertThat(seller.status()).as(seller.body()).isEqualTo(201);
+        return seller.field("id");
+    }
+
+    private void assertNoAlert() {
+        assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    // ------------------------------------------------------------------------------------------------ tests
+
+    @Test
+    void a_wrong_token_is_refused_the_operator_token_signs_in_for_the_tab_only_and_sign_out_forgets_it() {
+        String sellerName = "Before sign-in " + UUID.randomUUID();
+        register(sellerName, "free");
+        open("#/sellers");
+
+        find(By.id("token"));
+        assertThat(browser.driver().findElement(By.cssSelector("label[for=token]")).getText())
+                .isEqualTo("Operator token");
+        assertThat(browser.driver().findElements(By.id("sellers-table"))).as("nothing before sign-in").isEmpty();
+        assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain(sellerName);
+        assertThat(browser.driver().findElement(By.id("nav")).isDisplayed()).isFalse();
+        browser.screenshot("sign-in-" + WIDE);
+
+        find(By.id("token")).sendKeys("not-the-operator-token", Keys.ENTER);
+        assertThat(find(By.cssSelector("#sign-in-status [role=alert]")).getText())
+                .isEqualTo("That token was refused: it is not the operator token.");
+        assertThat(script("return sessionStorage.length")).isEqualTo(0L);
+
+        WebElement token = find(By.id("token"));
+        token.clear();
+        token.sendKeys(ADMIN_TOKEN, Keys.ENTER);
+        awaitHeading("Sellers");
+        find(By.id("sellers-table"));
+        assertThat(script("return sessionStorage.getItem('operator-token')")).isEqualTo(ADMIN_TOKEN);
+        assertThat(script("return localStorage.length")).isEqualTo(0L);
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain(ADMIN_TOKEN);
+        assertThat(script("return document.cookie")).isEqualTo("");
+
+        click(By.id("sign-out"));
+        find(By.id("token"));
+        assertThat(script("return sessionStorage.length")).isEqualTo(0L);
+        assertThat(browser.driver().findElements(By.id("sellers-table"))).isEmpty();
+    }
+
+    @Test
+    void an_operator_onboards_a_seller_issues_a_key_that_works_watches_usage_changes_the_plan_and_revokes_it() {
+        signIn();
+        String name = "Acme Offices " + UUID.randomUUID().toString().substring(0, 8);
+
+        click(By.linkText("Onboard a seller"));
+        awaitHeading("Onboard a seller");
+        find(By.id("seller-name")).sendKeys(name);
+        new Select(find(By.id("seller-plan"))).selectByValue("free");
+        browser.screenshot("onboard-" + WIDE);
+        find(By.id("seller-name")).submit();
+
+        awaitHeading(name);
+        browser.await().until(attributeToBe(By.cssSelector("#seller-usage .usage"), "data-usage", "0"));
+        browser.await().until(driver -> "key-name".equals(driver.switchTo().activeElement().getAttribute("id")));
+        browser.driver().switchTo().activeElement().sendKeys("production");
+        click(By.cssSelector("#generate-key button[type=submit]"));
+
+        WebElement shown = find(By.id("new-key"));
+        String key = shown.getDomProperty("value");
+        assertThat(key).matches(FULL_KEY);
+        assertThat(find(By.id("key-once")).getText()).contains("It will not be shown again");
+        assertThat(find(By.id("copy-key")).getText()).isEqualTo("Copy");
+        browser.screenshot("new-key-" + WIDE);
+
+        Http.Response created = http.post("/api/customers").apiKey(key).json(Customers.withEmail(uniqueEmail())).send();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        click(By.id("refresh-seller"));
+        browser.await().until(attributeToBe(By.cssSelector("#seller-usage .usage"), "data-usage", "1"));
+        assertThat(find(By.cssSelector("#seller-usage progress")).getDomProperty("value")).isEqualTo("1");
+        assertThat(find(By.cssSelector("#seller-usage progress")).getDomProperty("max")).isEqualTo("10");
+        assertThat(browser.driver().findElements(By.id("key-once"))).as("the key is shown once only").isEmpty();
+        assertThat(find(By.cssSelector("#keys-table tbody tr")).getAttribute("data-state")).isEqualTo("active");
+
+        Select plan = new Select(find(By.id("new-plan")));
+        plan.selectByValue("starter");
+        browser.await().until(textToBePresentInElementLocated(By.id("plan-meaning"), "99 more can register"));
+        click(By.cssSelector("#change-plan button[type=submit]"));
+        browser.await().until(textToBePresentInElementLocated(By.id("change-plan"), "Plan changed to starter."));
+        browser.await().until(textToBe(By.id("seller-plan-now"), "starter"));
+        assertThat(find(By.cssSelector("#seller-usage progress")).getDomProperty("max")).isEqualTo("100");
+        browser.screenshot("seller-" + WIDE);
+        browser.resize(PHONE, 844);
+        browser.screenshot("seller-" + PHONE);
+        browser.resize(WIDE, 900);
+
+        click(By.cssSelector("#keys-table button[data-action=revoke]"));
+        find(By.id("confirm"));
+        click(By.id("confirm-ok"));
+        browser.await().until(attributeToBe(By.cssSelector("#keys-table tbody tr"), "data-state", "revoked"));
+        assertUnauthorized(http.post("/api/customers").apiKey(key).json(Customers.withEmail(uniqueEmail())).send(),
+                "API key has been revoked");
+    }
+
+    @Test
+    void the_sellers_page_finds_sellers_by_name_and_plan_and_highlights_one_near_its_limit() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String nearlyFull = register("Nearly Full Ltd " + tag, "free");
+        String roomy = register("Roomy GmbH " + tag, "starter");
+        String key = http.post("/admin/sellers/" + nearlyFull + "/api-keys").bearer(ADMIN_TOKEN)
+                .json("{\"name\": \"seed\"}").send().field("key");
+        for (int i = 0; i < 8; i++) {
+            assertThat(http.post("/api/customers").apiKey(key).json(Customers.withEmail(uniqueEmail())).send().status())
+                    .isEqualTo(201);
+        }
+        signIn();
+
+        WebElement search = find(By.id("seller-search"));
+        search.sendKeys(tag, Keys.ENTER);
+        browser.await().until(driver -> driver.findElements(By.cssSelector("#sellers-table tbody tr")).size() == 2);
+
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#sellers-table tbody tr"));
+        assertThat(rows).extracting(row -> row.getAttribute("data-seller-id")).containsExactly(roomy, nearlyFull);
+        WebElement full = browser.driver().findElement(By.cssSelector("tr[data-seller-id='" + nearlyFull + "']"));
+        assertThat(full.findElement(By.cssSelector(".usage")).getAttribute("class")).contains("high");
+        assertThat(full.findElement(By.cssSelector(".usage-text")).getText()).isEqualTo("8 / 10");
+        assertThat(full.findElement(By.cssSelector("td[data-label='Keys in use']")).getText()).isEqualTo("1");
+        assertThat(full.findElement(By.cssSelector("td[data-label='Webhooks']")).getText()).isEqualTo("Healthy");
+        WebElement room = browser.driver().findElement(By.cssSelector("tr[data-seller-id='" + roomy + "']"));
+        assertThat(room.findElement(By.cssSelector(".usage")).getAttribute("class")).doesNotContain("high");
+
+        new Select(find(By.id("plan-filter"))).selectByValue("free");
+        browser.await().until(driver -> driver.findElements(By.cssSelector("#sellers-table tbody tr")).size() == 1);
+        new Select(find(By.id("plan-filter"))).selectByValue("");
+        browser.await().until(driver -> driver.findElements(By.cssSelector("#sellers-table tbody tr")).size() == 2);
+        browser.screenshot("sellers-" + WIDE);
+        browser.resize(PHONE, 844);
+        browser.screenshot("sellers-" + PHONE);
+    }
+
+    @Test
+    void a_hostile_seller_name_is_shown_as_the_characters_it_is_made_of() {
+        String hostile = "<img src=x onerror=alert(1)>";
+        String id = register(hostile, "free");
+        signIn();
+
+        find(By.id("seller-search")).sendKeys(hostile, Keys.ENTER);
+        browser.await().until(driver -> driver.findElements(By.cssSelector("#sellers-table tbody tr")).size() == 1);
+        WebElement link = find(By.cssSelector("tr[data-seller-id='" + id + "'] a.seller-name"));
+        assertThat(link.getText()).isEqualTo(hostile);
+        assertThat(browser.driver().findElements(By.cssSelector("main img"))).isEmpty();
+
+        link.click();
+        awaitHeading(hostile);
+        assertThat(browser.driver().findElements(By.cssSelector("main img"))).isEmpty();
+        assertNoAlert();
+    }
+
+    @Test
+    void a_replay_runs_to_completion_with_its_progress_and_a_verify_reports_the_tables_equal() {
+        signIn();
+        click(By.linkText("Projections"));
+        awaitHeading("Projections");
+        WebElement first = find(By.cssSelector("#projections-table tbody tr"));
+        String name = first.getAttribute("data-projection");
+
+        click(By.cssSelector("tr[data-projection='" + name + "'] button[data-action=replay]"));
+        browser.await().until(textToBePresentInElementLocated(By.id("projection-status"),
+                "Replay of " + name + " complete"));
+        browser.await().until(textToBe(By.cssSelector("tr[data-projection='" + name + "'] td[data-label=Lag]"), "0"));
+
+        click(By.cssSelector("tr[data-projection='" + name + "'] button[data-action=verify]"));
+        browser.await().until(textToBePresentInElementLocated(By.id("verification"),
+                name + " verified: the tables equal a rebuild from"));
+        browser.screenshot("projections-" + WIDE);
+    }
+}
