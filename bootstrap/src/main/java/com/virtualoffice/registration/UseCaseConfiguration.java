@@ -14,6 +14,7 @@ import com.virtualoffice.registration.application.customers.UpdateCustomerUseCas
 import com.virtualoffice.registration.application.events.CustomerEvents;
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
 import com.virtualoffice.registration.application.events.EventFeedUseCase;
+import com.virtualoffice.registration.application.events.SellerActivityUseCase;
 import com.virtualoffice.registration.application.projections.Projections;
 import com.virtualoffice.registration.application.projections.ReadModels;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
@@ -104,6 +105,11 @@ class UseCaseConfiguration {
     @Bean
     EventFeedUseCase eventFeedUseCase(CustomerEvents events) {
         return new EventFeedUseCase(events);
+    }
+
+    @Bean
+    SellerActivityUseCase sellerActivityUseCase(CustomerEvents events) {
+        return new SellerActivityUseCase(events);
     }
 
     @Bean

@@ -46,6 +46,7 @@ final class FuzzRequests {
         REVOKE_KEY("POST /admin/api-keys/{id}/revoke", 2),
         DELETE_KEY("DELETE /admin/api-keys/{id}", 2),
         SELLER_EVENTS("GET /admin/sellers/{id}/events", 2),
+        SELLER_ACTIVITY("GET /admin/sellers/{id}/activity", 2),
         PROJECTIONS("GET /admin/projections", 1),
         UNKNOWN_PATH("* unknown path", 4),
         RAW("raw socket", 4);
@@ -276,6 +277,12 @@ final class FuzzRequests {
                     method = "GET";
                     Seller known = world.sellers.get(r.nextInt(world.sellers.size()));
                     path = "/admin/sellers/" + (chance(0.7) ? known.id : anySellerId()) + "/events"
+                            + eventQuery(known.events);
+                }
+                case SELLER_ACTIVITY -> {
+                    method = "GET";
+                    Seller known = world.sellers.get(r.nextInt(world.sellers.size()));
+                    path = "/admin/sellers/" + (chance(0.7) ? known.id : anySellerId()) + "/activity"
                             + eventQuery(known.events);
                 }
                 case PROJECTIONS -> {

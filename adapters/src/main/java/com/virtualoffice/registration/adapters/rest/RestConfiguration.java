@@ -10,6 +10,7 @@ import com.virtualoffice.registration.application.customers.RegisterCustomerUseC
 import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
 import com.virtualoffice.registration.application.events.EventFeedUseCase;
+import com.virtualoffice.registration.application.events.SellerActivityUseCase;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
 import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
@@ -160,8 +161,9 @@ public class RestConfiguration {
     }
 
     @Bean
-    EventFeedController eventFeedController(EventFeedUseCase feed, GetSellerUseCase getSeller) {
-        return new EventFeedController(feed, getSeller);
+    EventFeedController eventFeedController(EventFeedUseCase feed, SellerActivityUseCase activity,
+                                            GetSellerUseCase getSeller) {
+        return new EventFeedController(feed, activity, getSeller);
     }
 
     @Bean
