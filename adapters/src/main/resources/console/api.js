@@ -58,7 +58,8 @@ export const api = {
   issueKey: (id, key) => call('POST', `/admin/sellers/${encodeURIComponent(id)}/api-keys`, key),
   revokeKey: keyId => call('POST', `/admin/api-keys/${encodeURIComponent(keyId)}/revoke`),
   deleteKey: keyId => call('DELETE', `/admin/api-keys/${encodeURIComponent(keyId)}`),
-  events: (id, params) => call('GET', `/admin/sellers/${encodeURIComponent(id)}/events?${new URLSearchParams(params)}`),
+  activity: (id, params) =>
+    call('GET', `/admin/sellers/${encodeURIComponent(id)}/activity?${new URLSearchParams(params)}`),
   projections: () => call('GET', '/admin/projections'),
   replay: name => call('POST', `/admin/projections/${encodeURIComponent(name)}/replay`),
   verify: name => call('POST', `/admin/projections/${encodeURIComponent(name)}/verify`),

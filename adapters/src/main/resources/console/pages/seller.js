@@ -169,32 +169,36 @@ export async function sellerPage({main, failed}, id, firstKey) {
     return form;
   }
 
-  async function showEvents() {
+  /** The latest customer events first, with who caused each; "Older" pages back in time. */
+  async function showActivity() {
     const status = h('div', {});
     const body = h('div', {});
-    fill(eventsSection, h('h2', {id: 'events-title'}, 'Customer events'),
-        h('p', {class: 'hint'}, `The seller’s customer events in order, ${EVENTS_SHOWN} at a time.`), status, body);
+    fill(eventsSection, h('h2', {id: 'events-title'}, 'Latest events'),
+        h('p', {class: 'hint'}, 'What happened to the seller’s customers, newest first, and who did it.'),
+        status, body);
     const cursors = [];
     async function page() {
       const params = {limit: EVENTS_SHOWN};
       if (cursors.at(-1)) params.starting_after = cursors.at(-1);
-      const events = await attempt(status, () => api.events(id, params));
+      const events = await attempt(status, () => api.activity(id, params));
       if (!events) return;
       if (events.data.length === 0 && cursors.length === 0) {
         fill(body, notice('info', 'No customer events yet.'));
         return;
       }
       fill(body, h('div', {class: 'table-wrap'}, h('table', {class: 'data responsive', id: 'events-table'},
-          h('thead', {}, h('tr', {}, ['When', 'What', 'Customer'].map(title => h('th', {scope: 'col'}, title)))),
-          h('tbody', {}, events.data.map(event => h('tr', {},
+          h('caption', {class: 'visually-hidden'}, 'Latest events, newest first'),
+          h('thead', {}, h('tr', {}, ['When', 'What', 'Customer', 'Who'].map(title => h('th', {scope: 'col'}, title)))),
+          h('tbody', {}, events.data.map(event => h('tr', {'data-event-id': event.id},
               h('td', {'data-label': 'When'}, time(event.created_at)),
               h('td', {'data-label': 'What'}, h('span', {class: 'event-type'}, event.type)),
-              h('td', {'data-label': 'Customer'}, customerLabel(event.data.customer))))))),
+              h('td', {'data-label': 'Customer'}, customerLabel(event.data.customer)),
+              h('td', {'data-label': 'Who'}, actorLabel(event.actor))))))),
           h('nav', {class: 'pager', 'aria-label': 'Pages of events'},
               h('button', {class: 'button', type: 'button', disabled: cursors.length === 0,
-                onclick: () => { cursors.pop(); page(); }}, '← Earlier'),
+                onclick: () => { cursors.pop(); page(); }}, '← Newer'),
               h('button', {class: 'button', type: 'button', disabled: !events.has_more,
-                onclick: () => { cursors.push(events.data.at(-1).id); page(); }}, 'Later →')));
+                onclick: () => { cursors.push(events.data.at(-1).id); page(); }}, 'Older →')));
     }
     await page();
   }
@@ -205,6 +209,7 @@ export async function sellerPage({main, failed}, id, firstKey) {
     const current = await api.seller(id);
     showDetails(current);
     showPlan(current);
+    await showActivity();
   }
 
   showDetails(seller);
@@ -217,9 +222,17 @@ export async function sellerPage({main, failed}, id, firstKey) {
             onclick: async () => refresh()}, 'Refresh')),
       firstKey ? notice('success', `${seller.name} is onboarded. Generate its first key below.`) : null,
       h('div', {class: 'grid'}, details, planSection, keysSection, eventsSection));
-  await showEvents();
+  await showActivity();
   if (firstKey) {
     requestAnimationFrame(() => keysSection.querySelector('#key-name').focus());
+  }
+}
+
+function actorLabel(actor) {
+  switch (actor.type) {
+    case 'api_key': return h('span', {}, 'API key ', h('code', {}, `${actor.api_key_prefix}…`));
+    case 'operator': return 'An operator';
+    default: return 'The service';
   }
 }
 

@@ -171,6 +171,10 @@ class ConsoleTest extends ServiceTest {
         assertThat(find(By.cssSelector("#seller-usage progress")).getDomProperty("value")).isEqualTo("1");
         assertThat(find(By.cssSelector("#seller-usage progress")).getDomProperty("max")).isEqualTo("10");
         assertThat(browser.driver().findElements(By.id("key-once"))).as("the key is shown once only").isEmpty();
+        WebElement latest = find(By.cssSelector("#events-table tbody tr"));
+        assertThat(latest.findElement(By.cssSelector("td[data-label=What]")).getText()).isEqualTo("customer.created");
+        assertThat(latest.findElement(By.cssSelector("td[data-label=Who]")).getText())
+                .isEqualTo("API key " + key.substring(0, 12) + "…");
         assertThat(find(By.cssSelector("#keys-table tbody tr")).getAttribute("data-state")).isEqualTo("active");
 
         Select plan = new Select(find(By.id("new-plan")));
