@@ -31,8 +31,8 @@ function signIn(message) {
   const status = h('div', {id: 'sign-in-status'}, message ? notice('error', message) : null);
   const form = h('form', {class: 'card narrow', id: 'sign-in', novalidate: true},
       h('h1', {tabindex: '-1'}, 'Sign in'),
-      h('p', {class: 'muted'}, 'Use the operator token: ADMIN_TOKEN, or the one the service printed at start. ' +
-          'It is kept for this browser tab only.'),
+      h('p', {class: 'muted'}, 'Use the operator token: ', h('code', {}, 'ADMIN_TOKEN'),
+          ', or the one the service printed at start. It is kept for this browser tab only.'),
       // For password managers, which expect a user name beside a password; there is only the one operator.
       h('input', {type: 'text', name: 'username', autocomplete: 'username', value: 'operator', hidden: true,
         tabindex: '-1', 'aria-hidden': 'true'}),

@@ -49,11 +49,11 @@ export async function projectionsPage({main, onLeave, failed}) {
             h('td', {'data-label': 'State'}, p.replaying
                 ? h('span', {class: 'badge warn'}, 'Replaying')
                 : p.lag === 0 ? h('span', {class: 'badge good'}, 'Current') : h('span', {class: 'badge'}, 'Behind')),
-            h('td', {'data-label': 'Actions', class: 'row-actions'},
+            h('td', {'data-label': 'Actions', class: 'row-actions'}, h('div', {class: 'buttons'},
                 h('button', {class: 'button small', type: 'button', disabled: busy, 'data-action': 'replay',
                   'aria-label': `Replay ${p.name}`, onclick: () => replay(p.name)}, 'Replay'),
                 h('button', {class: 'button small', type: 'button', disabled: busy, 'data-action': 'verify',
-                  'aria-label': `Verify ${p.name}`, onclick: () => verify(p.name)}, 'Verify')))))));
+                  'aria-label': `Verify ${p.name}`, onclick: () => verify(p.name)}, 'Verify'))))))));
   }
 
   async function replay(name) {

@@ -107,7 +107,8 @@ export async function sellerPage({main, failed}, id, firstKey) {
         h('td', {'data-label': 'Last used'}, key.last_used_at ? time(key.last_used_at)
             : h('span', {class: 'muted'}, 'never')),
         h('td', {'data-label': 'State'}, keyBadge(state)),
-        h('td', {'data-label': 'Actions', class: 'row-actions'}, state === 'revoked' ? null : revoke, remove));
+        h('td', {'data-label': 'Actions', class: 'row-actions'},
+            h('div', {class: 'buttons'}, state === 'revoked' ? null : revoke, remove)));
   }
 
   /** The full key, once, as the hosted dashboard shows it: with a copy button and a warning. */

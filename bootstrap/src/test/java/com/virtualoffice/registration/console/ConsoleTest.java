@@ -98,6 +98,32 @@ class ConsoleTest extends ServiceTest {
         return seller.field("id");
     }
 
+    /** Every visible form control has a label a screen reader announces. */
+    private void assertEveryControlLabelled() {
+        Object unlabelled = script("""
+                return [...document.querySelectorAll('input, select, textarea')]
+                    .filter(control => !control.hidden && control.type !== 'hidden')
+                    .filter(control => control.labels.length === 0 && !control.getAttribute('aria-label'))
+                    .map(control => control.outerHTML)""");
+        assertThat((List<?>) unlabelled).as("controls without a label").isEmpty();
+    }
+
+    /** Presses Tab until the element is focused, as a keyboard user would reach it. */
+    private WebElement tabTo(By by) {
+        WebElement target = find(by);
+        for (int presses = 0; presses < 60; presses++) {
+            if (browser.driver().switchTo().activeElement().equals(target)) {
+                return target;
+            }
+            browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached " + by);
+    }
+
+    private WebElement focused() {
+        return browser.driver().switchTo().activeElement();
+    }
+
     private void assertNoAlert() {
         assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
@@ -116,6 +142,7 @@ class ConsoleTest extends ServiceTest {
         assertThat(browser.driver().findElements(By.id("sellers-table"))).as("nothing before sign-in").isEmpty();
         assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain(sellerName);
         assertThat(browser.driver().findElement(By.id("nav")).isDisplayed()).isFalse();
+        assertEveryControlLabelled();
         browser.screenshot("sign-in-" + WIDE);
 
         find(By.id("token")).sendKeys("not-the-operator-token", Keys.ENTER);
@@ -148,6 +175,7 @@ class ConsoleTest extends ServiceTest {
         awaitHeading("Onboard a seller");
         find(By.id("seller-name")).sendKeys(name);
         new Select(find(By.id("seller-plan"))).selectByValue("free");
+        assertEveryControlLabelled();
         browser.screenshot("onboard-" + WIDE);
         find(By.id("seller-name")).submit();
 
@@ -184,6 +212,7 @@ class ConsoleTest extends ServiceTest {
         browser.await().until(textToBePresentInElementLocated(By.id("change-plan"), "Plan changed to starter."));
         browser.await().until(textToBe(By.id("seller-plan-now"), "starter"));
         assertThat(find(By.cssSelector("#seller-usage progress")).getDomProperty("max")).isEqualTo("100");
+        assertEveryControlLabelled();
         browser.screenshot("seller-" + WIDE);
         browser.resize(PHONE, 844);
         browser.screenshot("seller-" + PHONE);
@@ -192,6 +221,43 @@ class ConsoleTest extends ServiceTest {
         click(By.cssSelector("#keys-table button[data-action=revoke]"));
         find(By.id("confirm"));
         click(By.id("confirm-ok"));
+        browser.await().until(attributeToBe(By.cssSelector("#keys-table tbody tr"), "data-state", "revoked"));
+        assertUnauthorized(http.post("/api/customers").apiKey(key).json(Customers.withEmail(uniqueEmail())).send(),
+                "API key has been revoked");
+    }
+
+    @Test
+    void everything_from_sign_in_to_a_revoked_key_works_with_the_keyboard_alone() {
+        open("");
+        find(By.id("token"));
+        focused().sendKeys(ADMIN_TOKEN, Keys.ENTER);
+        awaitHeading("Sellers");
+        assertThat(focused().getText()).as("focus moves to the new page's heading").isEqualTo("Sellers");
+
+        tabTo(By.cssSelector("#nav a[href='#/onboard']")).sendKeys(Keys.ENTER);
+        awaitHeading("Onboard a seller");
+        String name = "Keyboard Ltd " + UUID.randomUUID().toString().substring(0, 8);
+        tabTo(By.id("seller-name")).sendKeys(name, Keys.ENTER);
+        awaitHeading(name);
+        browser.await().until(driver -> "key-name".equals(focused().getAttribute("id")));
+        focused().sendKeys("keyboard", Keys.ENTER);
+        browser.await().until(driver -> "new-key".equals(focused().getAttribute("id")));
+        String key = focused().getDomProperty("value");
+        assertThat(key).matches(FULL_KEY);
+
+        tabTo(By.cssSelector("#key-once button:not(#copy-key)")).sendKeys(Keys.ENTER);
+        assertThat(browser.driver().findElements(By.id("key-once"))).isEmpty();
+        tabTo(By.cssSelector("#keys-table button[data-action=revoke]")).sendKeys(Keys.ENTER);
+        browser.await().until(driver -> "confirm-cancel".equals(focused().getAttribute("id")));
+        focused().sendKeys(Keys.ESCAPE);
+        browser.await().until(driver -> driver.findElements(By.cssSelector("dialog[open]")).isEmpty());
+        assertThat(find(By.cssSelector("#keys-table tbody tr")).getAttribute("data-state")).isEqualTo("active");
+
+        tabTo(By.cssSelector("#keys-table button[data-action=revoke]")).sendKeys(Keys.ENTER);
+        browser.await().until(driver -> "confirm-cancel".equals(focused().getAttribute("id")));
+        focused().sendKeys(Keys.TAB);
+        assertThat(focused().getAttribute("id")).isEqualTo("confirm-ok");
+        focused().sendKeys(Keys.ENTER);
         browser.await().until(attributeToBe(By.cssSelector("#keys-table tbody tr"), "data-state", "revoked"));
         assertUnauthorized(http.post("/api/customers").apiKey(key).json(Customers.withEmail(uniqueEmail())).send(),
                 "API key has been revoked");
@@ -228,6 +294,7 @@ class ConsoleTest extends ServiceTest {
         browser.await().until(driver -> driver.findElements(By.cssSelector("#sellers-table tbody tr")).size() == 1);
         new Select(find(By.id("plan-filter"))).selectByValue("");
         browser.await().until(driver -> driver.findElements(By.cssSelector("#sellers-table tbody tr")).size() == 2);
+        assertEveryControlLabelled();
         browser.screenshot("sellers-" + WIDE);
         browser.resize(PHONE, 844);
         browser.screenshot("sellers-" + PHONE);
