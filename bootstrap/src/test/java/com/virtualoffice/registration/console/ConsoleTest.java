@@ -26,7 +26,9 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The operator console in a real browser, against the real service: what an operator does with it, and that
@@ -40,6 +42,8 @@ class ConsoleTest extends ServiceTest {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private JdbcClient jdbc;
 
     private Browser browser;
 
@@ -224,6 +228,13 @@ class ConsoleTest extends ServiceTest {
         browser.await().until(attributeToBe(By.cssSelector("#keys-table tbody tr"), "data-state", "revoked"));
         assertUnauthorized(http.post("/api/customers").apiKey(key).json(Customers.withEmail(uniqueEmail())).send(),
                 "API key has been revoked");
+
+        click(By.cssSelector("#keys-table button[data-action=delete]"));
+        click(By.id("confirm-ok"));
+        browser.await().until(textToBePresentInElementLocated(By.id("keys-status"), "Deleted key “production”"));
+        assertThat(browser.driver().findElements(By.id("keys-table"))).isEmpty();
+        assertUnauthorized(http.post("/api/customers").apiKey(key).json(Customers.withEmail(uniqueEmail())).send(),
+                "Invalid API key");
     }
 
     @Test
@@ -319,12 +330,24 @@ class ConsoleTest extends ServiceTest {
     }
 
     @Test
-    void a_replay_runs_to_completion_with_its_progress_and_a_verify_reports_the_tables_equal() {
+    void a_verify_shows_a_tampered_table_a_replay_runs_to_completion_and_a_verify_then_finds_it_equal() {
+        String tampered = register("Tampered " + UUID.randomUUID(), "free");
+        jdbc.sql("UPDATE sellers SET customer_count = 7 WHERE id = :id").param("id", UUID.fromString(tampered))
+                .update();
         signIn();
         click(By.linkText("Projections"));
         awaitHeading("Projections");
-        WebElement first = find(By.cssSelector("#projections-table tbody tr"));
-        String name = first.getAttribute("data-projection");
+        String name = "read-models";
+        find(By.cssSelector("tr[data-projection='" + name + "']"));
+
+        click(By.cssSelector("tr[data-projection='" + name + "'] button[data-action=verify]"));
+        browser.await().until(textToBePresentInElementLocated(By.id("verification"), name + " differs from a rebuild"));
+        WebElement difference = find(By.cssSelector("#differences tbody tr"));
+        assertThat(difference.findElement(By.cssSelector("th")).getText()).isEqualTo("sellers");
+        assertThat(difference.findElement(By.cssSelector("td[data-label='Missing rows']")).getText()).isEqualTo("1");
+        assertThat(difference.findElement(By.cssSelector("td[data-label='Unexpected rows']")).getText())
+                .isEqualTo("1");
+        assertThat(difference.findElement(By.cssSelector("td[data-label='Sample ids']")).getText()).contains(tampered);
 
         click(By.cssSelector("tr[data-projection='" + name + "'] button[data-action=replay]"));
         browser.await().until(textToBePresentInElementLocated(By.id("projection-status"),

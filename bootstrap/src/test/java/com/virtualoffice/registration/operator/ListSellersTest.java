@@ -9,6 +9,7 @@ import static com.virtualoffice.registration.support.Contract.propertyNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Http;
+import com.virtualoffice.registration.support.Pages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -90,25 +91,12 @@ class ListSellersTest extends OperatorTestSupport {
         String tag = uniqueName("Paged");
         List<String> ids = registerMany(tag, 45);
 
-        List<Integer> sizes = new ArrayList<>();
-        List<Boolean> hasMore = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        for (int page = 0; page < 3; page++) {
-            Http.Response answer = list("q=" + encode(tag) + "&limit=20"
-                    + (cursor == null ? "" : "&starting_after=" + cursor));
-            assertStatus(answer, 200);
-            List<String> pageIds = ids(answer.json().get("data"));
-            sizes.add(pageIds.size());
-            hasMore.add(answer.json().get("has_more").asBoolean());
-            seen.addAll(pageIds);
-            cursor = pageIds.getLast();
-        }
+        Pages pages = Pages.of(this::list, "q=" + encode(tag) + "&limit=20", 3);
 
-        assertThat(sizes).containsExactly(20, 20, 5);
-        assertThat(hasMore).containsExactly(true, true, false);
-        assertThat(new HashSet<>(seen)).hasSize(45);
-        assertThat(seen).containsExactlyElementsOf(newestFirst(ids));
+        assertThat(pages.sizes()).containsExactly(20, 20, 5);
+        assertThat(pages.hasMore()).containsExactly(true, true, false);
+        assertThat(new HashSet<>(pages.ids())).hasSize(45);
+        assertThat(pages.ids()).containsExactlyElementsOf(newestFirst(ids));
     }
 
     @Test
