@@ -78,7 +78,7 @@ function table(sellers) {
       h('tbody', {}, sellers.map(seller => h('tr', {'data-seller-id': seller.id},
           h('th', {scope: 'row', 'data-label': 'Name'},
               h('a', {href: `#/sellers/${seller.id}`, class: 'seller-name'}, seller.name)),
-          h('td', {'data-label': 'Plan'}, h('span', {class: 'plan'}, seller.plan)),
+          h('td', {'data-label': 'Plan'}, seller.plan),
           h('td', {'data-label': 'Customers'}, usage(seller)),
           h('td', {'data-label': 'Keys in use', class: 'number'}, String(seller.active_api_keys)),
           h('td', {'data-label': 'Webhooks'}, webhookHealth(seller)),

@@ -274,38 +274,60 @@ class ConsoleTest extends ServiceTest {
                 "API key has been revoked");
     }
 
-    @Test
-    void the_sellers_page_finds_sellers_by_name_and_plan_and_highlights_one_near_its_limit() {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String nearlyFull = register("Nearly Full Ltd " + tag, "free");
-        String roomy = register("Roomy GmbH " + tag, "starter");
-        String key = http.post("/admin/sellers/" + nearlyFull + "/api-keys").bearer(ADMIN_TOKEN)
-                .json("{\"name\": \"seed\"}").send().field("key");
-        for (int i = 0; i < 8; i++) {
-            assertThat(http.post("/api/customers").apiKey(key).json(Customers.withEmail(uniqueEmail())).send().status())
-                    .isEqualTo(201);
+    /** A seller on the plan with a key and {@code customers} customers; returns its id. */
+    private String sellerWithCustomers(String name, String plan, int customers) {
+        String id = register(name, plan);
+        String key = http.post("/admin/sellers/" + id + "/api-keys").bearer(ADMIN_TOKEN)
+                .json("{\"name\": \"production\"}").send().field("key");
+        for (int i = 0; i < customers; i++) {
+            Http.Response created = http.post("/api/customers").apiKey(key)
+                    .json(Customers.withEmail(uniqueEmail())).send();
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
         }
+        return id;
+    }
+
+    private WebElement row(String sellerId) {
+        return find(By.cssSelector("tr[data-seller-id='" + sellerId + "']"));
+    }
+
+    private void awaitRows(int count) {
+        browser.await().until(driver -> driver.findElements(By.cssSelector("#sellers-table tbody tr")).size() == count);
+    }
+
+    @Test
+    void the_sellers_page_finds_sellers_by_name_and_plan_and_highlights_those_near_or_at_their_limit() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String globex = sellerWithCustomers("Globex Corporation " + tag, "enterprise", 3);
+        String full = sellerWithCustomers("Full House SARL " + tag, "free", 10);
+        String nearlyFull = sellerWithCustomers("Nearly Full Ltd " + tag, "free", 8);
+        String roomy = register("Roomy GmbH " + tag, "starter");
         signIn();
 
-        WebElement search = find(By.id("seller-search"));
-        search.sendKeys(tag, Keys.ENTER);
-        browser.await().until(driver -> driver.findElements(By.cssSelector("#sellers-table tbody tr")).size() == 2);
+        find(By.id("seller-search")).sendKeys(tag, Keys.ENTER);
+        awaitRows(4);
 
-        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#sellers-table tbody tr"));
-        assertThat(rows).extracting(row -> row.getAttribute("data-seller-id")).containsExactly(roomy, nearlyFull);
-        WebElement full = browser.driver().findElement(By.cssSelector("tr[data-seller-id='" + nearlyFull + "']"));
-        assertThat(full.findElement(By.cssSelector(".usage")).getAttribute("class")).contains("high");
-        assertThat(full.findElement(By.cssSelector(".usage-text")).getText()).isEqualTo("8 / 10");
-        assertThat(full.findElement(By.cssSelector("td[data-label='Keys in use']")).getText()).isEqualTo("1");
-        assertThat(full.findElement(By.cssSelector("td[data-label='Webhooks']")).getText()).isEqualTo("Healthy");
-        WebElement room = browser.driver().findElement(By.cssSelector("tr[data-seller-id='" + roomy + "']"));
-        assertThat(room.findElement(By.cssSelector(".usage")).getAttribute("class")).doesNotContain("high");
+        assertThat(browser.driver().findElements(By.cssSelector("#sellers-table tbody tr")))
+                .extracting(row -> row.getAttribute("data-seller-id"))
+                .as("newest first").containsExactly(roomy, nearlyFull, full, globex);
+        assertThat(row(nearlyFull).findElement(By.cssSelector(".usage")).getAttribute("class")).contains("high");
+        assertThat(row(nearlyFull).findElement(By.cssSelector(".usage-text")).getText()).isEqualTo("8 / 10");
+        assertThat(row(nearlyFull).findElement(By.cssSelector("td[data-label='Keys in use']")).getText())
+                .isEqualTo("1");
+        assertThat(row(nearlyFull).findElement(By.cssSelector("td[data-label='Webhooks']")).getText())
+                .isEqualTo("Healthy");
+        assertThat(row(full).findElement(By.cssSelector(".usage")).getAttribute("class")).contains("full");
+        assertThat(row(roomy).findElement(By.cssSelector(".usage")).getAttribute("class")).doesNotContain("high");
+        assertThat(row(roomy).findElement(By.cssSelector("td[data-label='Keys in use']")).getText()).isEqualTo("0");
+        assertThat(row(globex).findElement(By.cssSelector(".usage-text")).getText()).isEqualTo("3 / unlimited");
+        assertThat(row(globex).findElements(By.cssSelector("progress"))).as("no bar without a limit").isEmpty();
 
         new Select(find(By.id("plan-filter"))).selectByValue("free");
-        browser.await().until(driver -> driver.findElements(By.cssSelector("#sellers-table tbody tr")).size() == 1);
+        awaitRows(2);
         new Select(find(By.id("plan-filter"))).selectByValue("");
-        browser.await().until(driver -> driver.findElements(By.cssSelector("#sellers-table tbody tr")).size() == 2);
+        awaitRows(4);
         assertEveryControlLabelled();
+        script("document.activeElement.blur()");
         browser.screenshot("sellers-" + WIDE);
         browser.resize(PHONE, 844);
         browser.screenshot("sellers-" + PHONE);

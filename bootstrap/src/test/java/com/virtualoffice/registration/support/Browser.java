@@ -54,7 +54,8 @@ public final class Browser implements AutoCloseable {
     /** A fresh browser with an empty profile, its window {@code width} by {@code height} pixels. */
     public static Browser open(int width, int height) {
         assumeInstalled();
-        // Belt and braces: the driver is also named where Selenium looks first, and Selenium Manager stays offline.
+        // Belt and braces: the driver is also named where Selenium looks for it, and should Selenium Manager ever
+        // run it stays offline (it receives SE_* system properties as environment variables).
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         System.setProperty("SE_OFFLINE", "true");
         Path profile;
