@@ -4,135 +4,25 @@ import static com.virtualoffice.registration.support.Contract.FULL_KEY;
 import static com.virtualoffice.registration.support.Contract.assertUnauthorized;
 import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
-import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import com.virtualoffice.registration.support.Browser;
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
-import com.virtualoffice.registration.support.ServiceTest;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The operator console in a real browser, against the real service: what an operator does with it, and that
  * each step reaches the API (a key made in the console is used for a real {@code POST /api/customers}). The
  * screenshots in docs/console/ come from these tests (bootstrap/target/screenshots).
  */
-class ConsoleTest extends ServiceTest {
-
-    private static final int WIDE = 1280;
-    private static final int PHONE = 390;
-
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private JdbcClient jdbc;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(WIDE, 900);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ steps
-
-    private void open(String fragment) {
-        browser.driver().get("http://localhost:" + port + "/console" + fragment);
-    }
-
-    private WebElement find(By by) {
-        return browser.await().until(visibilityOfElementLocated(by));
-    }
-
-    private void click(By by) {
-        browser.await().until(elementToBeClickable(by)).click();
-    }
-
-    /** Waits for the page titled {@code text}; a timeout says what the page shows instead. */
-    private void awaitHeading(String text) {
-        try {
-            browser.await().until(textToBe(By.cssSelector("main h1"), text));
-        } catch (TimeoutException e) {
-            throw new AssertionError("expected the page \"" + text + "\", the console shows: "
-                    + browser.driver().findElement(By.tagName("main")).getDomProperty("innerText")
-                    + "\nbrowser console: " + browser.consoleLog(), e);
-        }
-    }
-
-    private void signIn() {
-        open("");
-        find(By.id("token")).sendKeys(ADMIN_TOKEN, Keys.ENTER);
-        awaitHeading("Sellers");
-    }
-
-    private Object script(String script) {
-        return browser.driver().executeScript(script);
-    }
-
-    private String register(String name, String plan) {
-        Http.Response seller = http.post("/admin/sellers").bearer(ADMIN_TOKEN)
-                .json("{\"name\": " + com.virtualoffice.registration.support.Contract.JSON.writeValueAsString(name)
-                        + ", \"plan\": \"" + plan + "\"}").send();
-        assertThat(seller.status()).as(seller.body()).isEqualTo(201);
-        return seller.field("id");
-    }
-
-    /** Every visible form control has a label a screen reader announces. */
-    private void assertEveryControlLabelled() {
-        Object unlabelled = script("""
-                return [...document.querySelectorAll('input, select, textarea')]
-                    .filter(control => !control.hidden && control.type !== 'hidden')
-                    .filter(control => control.labels.length === 0 && !control.getAttribute('aria-label'))
-                    .map(control => control.outerHTML)""");
-        assertThat((List<?>) unlabelled).as("controls without a label").isEmpty();
-    }
-
-    /** Presses Tab until the element is focused, as a keyboard user would reach it. */
-    private WebElement tabTo(By by) {
-        WebElement target = find(by);
-        for (int presses = 0; presses < 60; presses++) {
-            if (browser.driver().switchTo().activeElement().equals(target)) {
-                return target;
-            }
-            browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
-        }
-        throw new AssertionError("Tab never reached " + by);
-    }
-
-    private WebElement focused() {
-        return browser.driver().switchTo().activeElement();
-    }
-
-    private void assertNoAlert() {
-        assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-    }
-
-    // ------------------------------------------------------------------------------------------------ tests
+class ConsoleTest extends ConsoleTestSupport {
 
     @Test
     void a_wrong_token_is_refused_the_operator_token_signs_in_for_the_tab_only_and_sign_out_forgets_it() {
@@ -272,27 +162,6 @@ class ConsoleTest extends ServiceTest {
         browser.await().until(attributeToBe(By.cssSelector("#keys-table tbody tr"), "data-state", "revoked"));
         assertUnauthorized(http.post("/api/customers").apiKey(key).json(Customers.withEmail(uniqueEmail())).send(),
                 "API key has been revoked");
-    }
-
-    /** A seller on the plan with a key and {@code customers} customers; returns its id. */
-    private String sellerWithCustomers(String name, String plan, int customers) {
-        String id = register(name, plan);
-        String key = http.post("/admin/sellers/" + id + "/api-keys").bearer(ADMIN_TOKEN)
-                .json("{\"name\": \"production\"}").send().field("key");
-        for (int i = 0; i < customers; i++) {
-            Http.Response created = http.post("/api/customers").apiKey(key)
-                    .json(Customers.withEmail(uniqueEmail())).send();
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-        }
-        return id;
-    }
-
-    private WebElement row(String sellerId) {
-        return find(By.cssSelector("tr[data-seller-id='" + sellerId + "']"));
-    }
-
-    private void awaitRows(int count) {
-        browser.await().until(driver -> driver.findElements(By.cssSelector("#sellers-table tbody tr")).size() == count);
     }
 
     @Test
