@@ -1,5 +1,6 @@
 package com.virtualoffice.registration;
 
+import com.virtualoffice.registration.application.sellers.PlanChoices;
 import com.virtualoffice.registration.domain.CustomerLimit;
 import com.virtualoffice.registration.domain.PlanCatalog;
 import java.util.Map;
@@ -26,14 +27,19 @@ class PlanConfiguration {
     }
 
     @Bean
-    PlanCatalog planCatalog(PlanProperties properties) {
+    PlanChoices planChoices(PlanProperties properties) {
         Map<String, CustomerLimit> limits = properties.limits().entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, plan -> parse(plan.getKey(), plan.getValue())));
         if (!limits.containsKey(properties.defaultPlan())) {
             throw new IllegalStateException("registration.plans.default-plan '" + properties.defaultPlan()
                     + "' is not one of registration.plans.limits " + limits.keySet());
         }
-        return plan -> Optional.ofNullable(limits.get(plan));
+        return new PlanChoices(limits, properties.defaultPlan());
+    }
+
+    @Bean
+    PlanCatalog planCatalog(PlanChoices choices) {
+        return plan -> Optional.ofNullable(choices.limits().get(plan));
     }
 
     private static CustomerLimit parse(String plan, String limit) {

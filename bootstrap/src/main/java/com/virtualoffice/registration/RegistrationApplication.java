@@ -1,6 +1,7 @@
 package com.virtualoffice.registration;
 
 import com.virtualoffice.registration.adapters.axon.AxonConfiguration;
+import com.virtualoffice.registration.adapters.console.ConsoleConfiguration;
 import com.virtualoffice.registration.adapters.persistence.PersistenceConfiguration;
 import com.virtualoffice.registration.adapters.rest.RestConfiguration;
 import com.virtualoffice.registration.adapters.webhooks.WebhookConfiguration;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Import;
         AxonConfiguration.class,
         PersistenceConfiguration.class,
         RestConfiguration.class,
+        ConsoleConfiguration.class,
         WebhookConfiguration.class,
         StartupConfiguration.class})
 public class RegistrationApplication {

@@ -79,12 +79,15 @@ class StartupConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    ApplicationRunner announceGeneratedAdminToken(AdminToken adminToken) {
+    ApplicationRunner announceGeneratedAdminToken(AdminToken adminToken, Environment environment) {
         return args -> {
+            String port = environment.getProperty("local.server.port", environment.getProperty("server.port"));
             if (adminToken.generated()) {
-                console().printf("%nNo ADMIN_TOKEN configured; this run's operator token is:%n  %s%n%n",
+                console().printf("%nNo ADMIN_TOKEN configured; this run's operator token is:%n  %s%n",
                         adminToken.value());
             }
+            console().printf("%nOperator console: http://localhost:%s/console (sign in with the operator token)%n%n",
+                    port);
         };
     }
 

@@ -16,12 +16,14 @@ import com.virtualoffice.registration.application.customers.UpdateCustomerUseCas
 import com.virtualoffice.registration.application.events.CustomerEvents;
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
 import com.virtualoffice.registration.application.events.EventFeedUseCase;
+import com.virtualoffice.registration.application.events.SellerActivityUseCase;
 import com.virtualoffice.registration.application.projections.Projections;
 import com.virtualoffice.registration.application.projections.ReadModels;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
 import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
+import com.virtualoffice.registration.application.sellers.ListSellersUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.application.shared.CommandMetrics;
@@ -110,6 +112,11 @@ class UseCaseConfiguration {
     }
 
     @Bean
+    SellerActivityUseCase sellerActivityUseCase(CustomerEvents events) {
+        return new SellerActivityUseCase(events);
+    }
+
+    @Bean
     RegisterWebhookEndpointUseCase registerWebhookEndpointUseCase(WebhookEndpoints endpoints,
                                                                   WebhookDestinationPolicy destinations,
                                                                   IdSource ids, InstantSource clock) {
@@ -162,6 +169,11 @@ class UseCaseConfiguration {
     @Bean
     GetSellerUseCase getSellerUseCase(Sellers sellers) {
         return new GetSellerUseCase(sellers);
+    }
+
+    @Bean
+    ListSellersUseCase listSellersUseCase(Sellers sellers) {
+        return new ListSellersUseCase(sellers);
     }
 
     @Bean

@@ -90,6 +90,7 @@ class CrossSellerDrillTest extends ServiceTest {
             "GET /admin/sellers/{id}/api-keys",
             "POST /admin/sellers/{id}/api-keys",
             "GET /admin/sellers/{id}/events",
+            "GET /admin/sellers/{id}/activity",
             "POST /admin/api-keys/{keyId}/revoke",
             "DELETE /admin/api-keys/{keyId}",
             "POST /admin/projections/{name}/replay",

@@ -37,6 +37,8 @@ final class FuzzRequests {
         WEBHOOK_DELIVERIES("GET /api/webhook-endpoints/{id}/deliveries", 3),
         RETRY_DELIVERY("POST /api/webhook-endpoints/{id}/deliveries/{id}/retry", 2),
         CREATE_SELLER("POST /admin/sellers", 3),
+        LIST_SELLERS("GET /admin/sellers?query", 3),
+        PLANS("GET /admin/plans", 1),
         GET_SELLER("GET /admin/sellers/{id}", 2),
         PATCH_SELLER("PATCH /admin/sellers/{id}", 3),
         LIST_KEYS("GET /admin/sellers/{id}/api-keys", 2),
@@ -44,6 +46,7 @@ final class FuzzRequests {
         REVOKE_KEY("POST /admin/api-keys/{id}/revoke", 2),
         DELETE_KEY("DELETE /admin/api-keys/{id}", 2),
         SELLER_EVENTS("GET /admin/sellers/{id}/events", 2),
+        SELLER_ACTIVITY("GET /admin/sellers/{id}/activity", 2),
         PROJECTIONS("GET /admin/projections", 1),
         UNKNOWN_PATH("* unknown path", 4),
         RAW("raw socket", 4);
@@ -237,6 +240,14 @@ final class FuzzRequests {
                     path = "/admin/sellers";
                     jsonBody(sellerBody());
                 }
+                case LIST_SELLERS -> {
+                    method = "GET";
+                    path = "/admin/sellers" + sellerQuery();
+                }
+                case PLANS -> {
+                    method = "GET";
+                    path = "/admin/plans" + (chance(0.2) ? junkQuery() : "");
+                }
                 case GET_SELLER -> {
                     method = "GET";
                     path = "/admin/sellers/" + anySellerId();
@@ -270,6 +281,12 @@ final class FuzzRequests {
                     path = "/admin/sellers/" + (chance(0.7) ? known.id : anySellerId()) + "/events"
                             + eventQuery(known.events);
                 }
+                case SELLER_ACTIVITY -> {
+                    method = "GET";
+                    Seller known = world.sellers.get(r.nextInt(world.sellers.size()));
+                    path = "/admin/sellers/" + (chance(0.7) ? known.id : anySellerId()) + "/activity"
+                            + eventQuery(known.events);
+                }
                 case PROJECTIONS -> {
                     method = "GET";
                     path = "/admin/projections" + (chance(0.2) ? junkQuery() : "");
@@ -291,7 +308,7 @@ final class FuzzRequests {
                 otherMethod();
             }
             if (target != Target.UNKNOWN_PATH && target != Target.GET_CUSTOMER_AS_OF
-                    && target != Target.LIST_CUSTOMERS && chance(0.05)) {
+                    && target != Target.LIST_CUSTOMERS && target != Target.LIST_SELLERS && chance(0.05)) {
                 path += (path.contains("?") ? "&" : "?") + junkQuery().substring(1);
             }
             oddHeaders();
@@ -821,6 +838,31 @@ final class FuzzRequests {
                 pairs.add(junkQuery().substring(1));
             }
             notes.add("query with " + pairs.size() + " parts");
+            return pairs.isEmpty() && chance(0.5) ? "" : "?" + String.join(chance(0.05) ? "&&" : "&", pairs);
+        }
+
+        private String sellerQuery() {
+            List<String> pairs = new ArrayList<>();
+            int count = r.nextInt(5);
+            for (int i = 0; i < count; i++) {
+                String name = pick("limit", "limit", "starting_after", "starting_after", "plan", "plan", "q", "q",
+                        "page", "limit[]", "", "%00", "PLAN");
+                String value = switch (name) {
+                    case "limit", "limit[]" -> number();
+                    case "starting_after" -> chance(0.5) ? anySellerId() : pick(UUID.randomUUID().toString(),
+                            junkId());
+                    case "plan", "PLAN" -> pick("free", "starter", "business", "enterprise", "FREE", "", "gold",
+                            "%00", encode(text(1, 10)), "x".repeat(3000));
+                    case "q" -> pick(encode(text(0, 30)), "%25", "_", "%5C", "%27%20OR%201%3D1--", "%00",
+                            encode(text(199, 202)), "%FF", "%C3%28", encode("%_\\"), "x".repeat(5000));
+                    default -> encode(text(0, 10));
+                };
+                pairs.add(chance(0.05) ? name : name + "=" + value);
+            }
+            if (chance(0.1)) {
+                pairs.add(junkQuery().substring(1));
+            }
+            notes.add("seller query with " + pairs.size() + " parts");
             return pairs.isEmpty() && chance(0.5) ? "" : "?" + String.join(chance(0.05) ? "&&" : "&", pairs);
         }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
+import com.virtualoffice.registration.support.Pages;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,24 +78,12 @@ class ListCustomersTest extends LifecycleSupport {
         var seller = operator.sellerOn("starter");
         List<String> ids = createMany(seller, 45);
 
-        List<Integer> sizes = new ArrayList<>();
-        List<Boolean> hasMore = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        for (int page = 0; page < 3; page++) {
-            Http.Response answer = list(seller, "limit=20" + (cursor == null ? "" : "&starting_after=" + cursor));
-            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            List<String> pageIds = ids(answer.json().get("data"));
-            sizes.add(pageIds.size());
-            hasMore.add(answer.json().get("has_more").asBoolean());
-            seen.addAll(pageIds);
-            cursor = pageIds.getLast();
-        }
+        Pages pages = Pages.of(query -> list(seller, query), "limit=20", 3);
 
-        assertThat(sizes).containsExactly(20, 20, 5);
-        assertThat(hasMore).containsExactly(true, true, false);
-        assertThat(new HashSet<>(seen)).hasSize(45);
-        assertThat(seen).containsExactlyElementsOf(newestFirst(ids));
+        assertThat(pages.sizes()).containsExactly(20, 20, 5);
+        assertThat(pages.hasMore()).containsExactly(true, true, false);
+        assertThat(new HashSet<>(pages.ids())).hasSize(45);
+        assertThat(pages.ids()).containsExactlyElementsOf(newestFirst(ids));
     }
 
     @Test

@@ -33,7 +33,8 @@ public final class Contract {
             "company_name", "legal_entity", "language", "address_data", "postal_redirect_address", "status", "source",
             "created_at", "updated_at");
     public static final List<String> SELLER_FIELDS =
-            List.of("id", "name", "plan", "customer_limit", "customer_count", "created_at", "updated_at");
+            List.of("id", "name", "plan", "customer_limit", "customer_count", "active_api_keys",
+                    "failing_webhook_deliveries", "dead_webhook_deliveries", "created_at", "updated_at");
     public static final List<String> ISSUED_KEY_FIELDS = List.of("id", "seller_id", "name", "prefix", "key",
             "expires_at", "last_used_at", "revoked_at", "created_at");
 

@@ -7,6 +7,7 @@ import com.virtualoffice.registration.application.events.CustomerEvent;
 import com.virtualoffice.registration.application.events.CustomerEvents.EventPage;
 import com.virtualoffice.registration.application.events.FieldChange;
 import com.virtualoffice.registration.application.events.HistoryEntry;
+import com.virtualoffice.registration.application.shared.Provenance;
 import com.virtualoffice.registration.domain.Address;
 import com.virtualoffice.registration.domain.CustomerField;
 import com.virtualoffice.registration.domain.CustomerStatus;
@@ -55,14 +56,10 @@ public final class EventJson {
 
         public static HistoryItem of(HistoryEntry entry) {
             CustomerEvent event = entry.event();
-            var provenance = event.provenance();
             Map<String, Change> changes = new LinkedHashMap<>();
             entry.changes().forEach((field, change) -> changes.put(name(field), Change.of(change)));
             return new HistoryItem(event.publicId(), event.type().code(), JsonTimestamps.format(event.occurredAt()),
-                    new Actor(provenance.actorType().code(),
-                            provenance.apiKeyId() == null ? null : provenance.apiKeyId().toString(),
-                            provenance.apiKeyPrefix()),
-                    provenance.requestId(), provenance.clientRequestId(), changes);
+                    Actor.of(provenance), provenance.requestId(), provenance.clientRequestId(), changes);
         }
     }
 
@@ -70,6 +67,34 @@ public final class EventJson {
     @JsonPropertyOrder({"type", "api_key_id", "api_key_prefix"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Actor(String type, String apiKeyId, String apiKeyPrefix) {
+
+        static Actor of(Provenance provenance) {
+            return new Actor(provenance.actorType().code(),
+                    provenance.apiKeyId() == null ? null : provenance.apiKeyId().toString(),
+                    provenance.apiKeyPrefix());
+        }
+    }
+
+    /** An event as operators review it: who did what to which customer, when, through which request. */
+    @JsonNaming(SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"id", "type", "created_at", "actor", "request_id", "data"})
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ActivityItem(String id, String type, String createdAt, Actor actor, String requestId, Data data) {
+
+        public static ActivityItem of(CustomerEvent event) {
+            return new ActivityItem(event.publicId(), event.type().code(), JsonTimestamps.format(event.occurredAt()),
+                    Actor.of(event.provenance()), event.provenance().requestId(),
+                    new Data(CustomerJson.of(event.customer())));
+        }
+    }
+
+    @JsonNaming(SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"data", "has_more"})
+    public record ActivityPage(List<ActivityItem> data, boolean hasMore) {
+
+        public static ActivityPage of(EventPage page) {
+            return new ActivityPage(page.events().stream().map(ActivityItem::of).toList(), page.hasMore());
+        }
     }
 
     @JsonPropertyOrder({"from", "to"})

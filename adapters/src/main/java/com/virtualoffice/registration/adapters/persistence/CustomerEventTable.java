@@ -114,7 +114,32 @@ class CustomerEventTable implements CustomerEvents {
 
     @Override
     public Optional<EventPage> ofSeller(UUID sellerId, Optional<UUID> startingAfter, int limit) {
-        long after = -1;
+        return page(sellerId, startingAfter, limit, Order.OLDEST_FIRST);
+    }
+
+    @Override
+    public Optional<EventPage> ofSellerNewestFirst(UUID sellerId, Optional<UUID> startingAfter, int limit) {
+        return page(sellerId, startingAfter, limit, Order.NEWEST_FIRST);
+    }
+
+    /** The two directions of a seller's stream: each continues past its cursor, on the same index. */
+    private enum Order {
+        OLDEST_FIRST(">", "", -1),
+        NEWEST_FIRST("<", " DESC", Long.MAX_VALUE);
+
+        final String past;
+        final String direction;
+        final long start;
+
+        Order(String past, String direction, long start) {
+            this.past = past;
+            this.direction = direction;
+            this.start = start;
+        }
+    }
+
+    private Optional<EventPage> page(UUID sellerId, Optional<UUID> startingAfter, int limit, Order order) {
+        long cursor = order.start;
         if (startingAfter.isPresent()) {
             Optional<Long> position = jdbc.sql("SELECT sequence_number FROM customer_events"
                             + " WHERE event_id = :eventId AND seller_id = :sellerId")
@@ -125,13 +150,13 @@ class CustomerEventTable implements CustomerEvents {
             if (position.isEmpty()) {
                 return Optional.empty();
             }
-            after = position.get();
+            cursor = position.get();
         }
         List<CustomerEvent> events = jdbc.sql("SELECT " + COLUMNS + " FROM customer_events"
-                        + " WHERE seller_id = :sellerId AND sequence_number > :after"
-                        + " ORDER BY sequence_number LIMIT :limit")
+                        + " WHERE seller_id = :sellerId AND sequence_number " + order.past + " :cursor"
+                        + " ORDER BY sequence_number" + order.direction + " LIMIT :limit")
                 .param("sellerId", sellerId)
-                .param("after", after)
+                .param("cursor", cursor)
                 .param("limit", limit + 1)
                 .query(this::event)
                 .list();

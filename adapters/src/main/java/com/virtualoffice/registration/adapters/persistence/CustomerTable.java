@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,7 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ProcessingGroup(AxonConfiguration.READ_MODELS)
 class CustomerTable implements Customers {
 
-    private static final Pattern LIKE_SPECIALS = Pattern.compile("[\\\\%_]");
     /** What a customer view needs, and not the search text. */
     private static final String COLUMNS = "id, seller_id, first_name, last_name, email, company_name, legal_entity,"
             + " language, address_data, postal_redirect_address, status, source, created_at, updated_at";
@@ -150,8 +148,7 @@ class CustomerTable implements Customers {
         query.text().ifPresent(text -> {
             // search_text joins the searched fields with U+001F; a text holding that could match across two.
             where.append(" AND search_text ILIKE :pattern");
-            String literal = LIKE_SPECIALS.matcher(text.replace(FIELD_SEPARATOR, "")).replaceAll("\\\\$0");
-            values.put("pattern", "%" + literal + "%");
+            values.put("pattern", LikePatterns.containing(text.replace(FIELD_SEPARATOR, "")));
         });
         // An email names at most one live customer: find it by the email index first. Left to itself, the
         // planner walks the newest-first index through every customer of the seller looking for it.

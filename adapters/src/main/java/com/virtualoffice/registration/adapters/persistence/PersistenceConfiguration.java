@@ -3,6 +3,7 @@ package com.virtualoffice.registration.adapters.persistence;
 import com.virtualoffice.registration.application.projections.Projections;
 import com.virtualoffice.registration.domain.PlanCatalog;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
@@ -39,8 +40,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    SellerTable sellerTable(JdbcClient jdbc, ProjectionWrites writes, PlanCatalog plans) {
-        return new SellerTable(jdbc, writes, plans);
+    SellerTable sellerTable(JdbcClient jdbc, ProjectionWrites writes, PlanCatalog plans, InstantSource clock) {
+        return new SellerTable(jdbc, writes, plans, clock);
     }
 
     @Bean

@@ -4,6 +4,8 @@ import static com.virtualoffice.registration.adapters.persistence.Timestamps.fro
 import static com.virtualoffice.registration.adapters.persistence.Timestamps.toColumn;
 
 import com.virtualoffice.registration.adapters.axon.AxonConfiguration;
+import com.virtualoffice.registration.application.sellers.SellerPage;
+import com.virtualoffice.registration.application.sellers.SellerQuery;
 import com.virtualoffice.registration.application.sellers.SellerView;
 import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.domain.PlanCatalog;
@@ -13,6 +15,10 @@ import com.virtualoffice.registration.domain.SellerEvent.SellerPlanChanged;
 import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,14 +30,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ProcessingGroup(AxonConfiguration.READ_MODELS)
 class SellerTable implements Sellers {
 
+    /**
+     * A seller with its keys in use and its webhook deliveries in trouble, counted when asked: both change with
+     * every request, and only operators look. Deliveries to removed endpoints are no longer tried, so they do
+     * not count; the partial index on troubled deliveries keeps the counts to the few rows that are.
+     */
+    private static final String SELECT = """
+            SELECT s.*,
+                   (SELECT count(*) FROM api_keys k WHERE k.seller_id = s.id AND k.revoked_at IS NULL
+                        AND (k.expires_at IS NULL OR k.expires_at > :now)) AS active_api_keys,
+                   (SELECT count(*) FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+                        WHERE d.seller_id = s.id AND d.status = 'failed' AND e.deleted_at IS NULL)
+                        AS failing_webhook_deliveries,
+                   (SELECT count(*) FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+                        WHERE d.seller_id = s.id AND d.status = 'dead' AND e.deleted_at IS NULL)
+                        AS dead_webhook_deliveries
+            FROM sellers s""";
+
     private final JdbcClient jdbc;
     private final ProjectionWrites writes;
     private final PlanCatalog plans;
+    private final InstantSource clock;
 
-    SellerTable(JdbcClient jdbc, ProjectionWrites writes, PlanCatalog plans) {
+    SellerTable(JdbcClient jdbc, ProjectionWrites writes, PlanCatalog plans, InstantSource clock) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.plans = plans;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -108,10 +133,45 @@ class SellerTable implements Sellers {
 
     @Override
     public Optional<SellerView> find(UUID sellerId) {
-        return jdbc.sql("SELECT * FROM sellers WHERE id = :id")
+        return jdbc.sql(SELECT + " WHERE s.id = :id")
                 .param("id", sellerId)
+                .param("now", toColumn(clock.instant()))
                 .query(this::seller)
                 .optional();
+    }
+
+    @Override
+    public Optional<SellerPage> list(SellerQuery query) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("now", toColumn(clock.instant()));
+        values.put("limit", query.limit() + 1);
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        if (query.startingAfter().isPresent()) {
+            Optional<OffsetDateTime> cursor = jdbc.sql("SELECT created_at FROM sellers WHERE id = :id")
+                    .param("id", query.startingAfter().get())
+                    .query(OffsetDateTime.class)
+                    .optional();
+            if (cursor.isEmpty()) {
+                return Optional.empty();
+            }
+            where.append(" AND (s.created_at, s.id) < (:cursorCreatedAt, :cursorId)");
+            values.put("cursorCreatedAt", cursor.get());
+            values.put("cursorId", query.startingAfter().get());
+        }
+        query.text().ifPresent(text -> {
+            where.append(" AND s.name ILIKE :pattern");
+            values.put("pattern", LikePatterns.containing(text));
+        });
+        query.plan().ifPresent(plan -> {
+            where.append(" AND s.plan = :plan");
+            values.put("plan", plan);
+        });
+        List<SellerView> rows = jdbc.sql(SELECT + where + " ORDER BY s.created_at DESC, s.id DESC LIMIT :limit")
+                .params(values)
+                .query(this::seller)
+                .list();
+        boolean hasMore = rows.size() > query.limit();
+        return Optional.of(new SellerPage(hasMore ? rows.subList(0, query.limit()) : rows, hasMore));
     }
 
     @Override
@@ -127,6 +187,9 @@ class SellerTable implements Sellers {
                 plan,
                 plans.limitOf(plan).orElseThrow(() -> new IllegalStateException("plan " + plan + " is not configured")),
                 row.getInt("customer_count"),
+                row.getInt("active_api_keys"),
+                row.getInt("failing_webhook_deliveries"),
+                row.getInt("dead_webhook_deliveries"),
                 fromColumn(row, "created_at"),
                 fromColumn(row, "updated_at"));
     }

@@ -1,14 +1,18 @@
 package com.virtualoffice.registration.adapters.rest;
 
 import com.virtualoffice.registration.adapters.rest.SellerJson.ApiKeyJson;
+import com.virtualoffice.registration.adapters.rest.SellerJson.PlanJson;
+import com.virtualoffice.registration.adapters.rest.SellerJson.PlanListJson;
+import com.virtualoffice.registration.adapters.rest.SellerJson.SellerListJson;
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
+import com.virtualoffice.registration.application.sellers.ListSellersUseCase;
+import com.virtualoffice.registration.application.sellers.PlanChoices;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase.Outcome;
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.domain.PlanCatalog;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -39,21 +43,22 @@ class AdminSellerController {
     private final IssueApiKeyUseCase issueApiKey;
     private final ChangePlanUseCase changePlan;
     private final ApiKeyLifecycleUseCase apiKeys;
-    private final PlanCatalog plans;
-    private final String defaultPlan;
+    private final ListSellersUseCase listSellers;
+    private final PlanChoices plans;
     private final InstantSource clock;
     private final JsonRequestBody jsonBody;
 
     AdminSellerController(RegisterSellerUseCase registerSeller, GetSellerUseCase getSeller,
                           IssueApiKeyUseCase issueApiKey, ChangePlanUseCase changePlan, ApiKeyLifecycleUseCase apiKeys,
-                          PlanCatalog plans, String defaultPlan, InstantSource clock, JsonRequestBody jsonBody) {
+                          ListSellersUseCase listSellers, PlanChoices plans, InstantSource clock,
+                          JsonRequestBody jsonBody) {
         this.registerSeller = registerSeller;
         this.getSeller = getSeller;
         this.issueApiKey = issueApiKey;
         this.changePlan = changePlan;
         this.apiKeys = apiKeys;
+        this.listSellers = listSellers;
         this.plans = plans;
-        this.defaultPlan = defaultPlan;
         this.clock = clock;
         this.jsonBody = jsonBody;
     }
@@ -63,12 +68,28 @@ class AdminSellerController {
         BodyFields body = BodyFields.of(jsonBody.read(request));
         body.require("name");
         String name = body.nonBlankString("name", SELLER_NAME_MAX);
-        String plan = body.has("plan") ? plan(body) : defaultPlan;
+        String plan = body.has("plan") ? plan(body) : plans.defaultPlan();
         return switch (registerSeller.register(name, plan, RequestIds.operator(request))) {
             case Outcome.Registered registered ->
                     ResponseEntity.status(HttpStatus.CREATED).body(SellerJson.of(registered.seller()));
             case Outcome.Refused refused -> throw Rejections.toProblem(refused.rejection());
         };
+    }
+
+    /** Newest first; {@code q} searches the names, letter case aside. */
+    @GetMapping("/admin/sellers")
+    SellerListJson list(HttpServletRequest request) {
+        return listSellers.list(QueryParameters.sellerQuery(request, plans::offers))
+                .map(page -> new SellerListJson(page.sellers().stream().map(SellerJson::of).toList(), page.hasMore()))
+                .orElseThrow(() -> ApiProblem.badRequest("querystring/starting_after must be the id of a seller"));
+    }
+
+    /** The configured plans, from the smallest limit to unlimited, so that a choice of plan needs no guessing. */
+    @GetMapping("/admin/plans")
+    PlanListJson plans() {
+        return new PlanListJson(plans.smallestFirst().stream()
+                .map(plan -> PlanJson.of(plan, plans.limits().get(plan), plan.equals(plans.defaultPlan())))
+                .toList());
     }
 
     @GetMapping("/admin/sellers/{id}")
@@ -146,7 +167,7 @@ class AdminSellerController {
     }
 
     private String plan(BodyFields body) {
-        return body.oneOf("plan", candidate -> plans.limitOf(candidate).map(limit -> candidate));
+        return body.oneOf("plan", candidate -> Optional.of(candidate).filter(plans::offers));
     }
 
     /** {@code {"data": [key, ...]}}, never with the full keys. */

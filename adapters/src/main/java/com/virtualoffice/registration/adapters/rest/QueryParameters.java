@@ -1,6 +1,7 @@
 package com.virtualoffice.registration.adapters.rest;
 
 import com.virtualoffice.registration.application.customers.CustomerQuery;
+import com.virtualoffice.registration.application.sellers.SellerQuery;
 import com.virtualoffice.registration.domain.CustomerStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import com.virtualoffice.registration.application.events.CustomerEvent;
@@ -8,6 +9,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Query strings, checked in the validation grammar of the contract, first error only. */
@@ -27,15 +29,37 @@ final class QueryParameters {
     /** The customer list's parameters. */
     static CustomerQuery customerQuery(HttpServletRequest request) {
         int limit = limit(request);
-        Optional<UUID> startingAfter = single(request, "starting_after").map(id -> PathIds.parse(id)
-                .orElseThrow(() -> ApiProblem.badRequest("querystring/starting_after must match format \"uuid\"")));
+        Optional<UUID> startingAfter = idCursor(request);
         Optional<CustomerStatus> status = single(request, "status").map(code -> CustomerStatus.fromCode(code)
                 .orElseThrow(() -> ApiProblem.badRequest(
                         "querystring/status must be equal to one of the allowed values")));
         Optional<String> email = single(request, "email").map(text -> atMost("email", text,
                 CustomerRequests.EMAIL_MAX));
-        Optional<String> text = single(request, "q").filter(q -> !q.isEmpty()).map(q -> atMost("q", q, TEXT_MAX));
-        return new CustomerQuery(limit, startingAfter, status, email, text);
+        return new CustomerQuery(limit, startingAfter, status, email, text(request));
+    }
+
+    /** The seller list's parameters; {@code plan} must name a configured plan. */
+    static SellerQuery sellerQuery(HttpServletRequest request, Predicate<String> isPlan) {
+        int limit = limit(request);
+        Optional<UUID> startingAfter = idCursor(request);
+        Optional<String> plan = single(request, "plan").map(name -> {
+            if (!isPlan.test(name)) {
+                throw ApiProblem.badRequest("querystring/plan must be equal to one of the allowed values");
+            }
+            return name;
+        });
+        return new SellerQuery(limit, startingAfter, text(request), plan);
+    }
+
+    /** A list's cursor: the id of the last item of the previous page. */
+    private static Optional<UUID> idCursor(HttpServletRequest request) {
+        return single(request, "starting_after").map(id -> PathIds.parse(id)
+                .orElseThrow(() -> ApiProblem.badRequest("querystring/starting_after must match format \"uuid\"")));
+    }
+
+    /** A list's search text, {@code q}; empty searches for nothing in particular. */
+    private static Optional<String> text(HttpServletRequest request) {
+        return single(request, "q").filter(q -> !q.isEmpty()).map(q -> atMost("q", q, TEXT_MAX));
     }
 
     /** A page size: {@code limit}, 1 to 100, 20 when absent. */

@@ -11,17 +11,19 @@ import com.virtualoffice.registration.application.customers.RegisterCustomerUseC
 import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
 import com.virtualoffice.registration.application.events.EventFeedUseCase;
+import com.virtualoffice.registration.application.events.SellerActivityUseCase;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
 import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
 import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
+import com.virtualoffice.registration.application.sellers.ListSellersUseCase;
+import com.virtualoffice.registration.application.sellers.PlanChoices;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.webhooks.ListWebhookEndpointsUseCase;
 import com.virtualoffice.registration.application.webhooks.RegisterWebhookEndpointUseCase;
 import com.virtualoffice.registration.application.webhooks.RemoveWebhookEndpointUseCase;
 import com.virtualoffice.registration.application.webhooks.RetryWebhookDeliveryUseCase;
 import com.virtualoffice.registration.application.webhooks.WebhookDeliveriesUseCase;
-import com.virtualoffice.registration.domain.PlanCatalog;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -32,7 +34,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -206,18 +207,18 @@ public class RestConfiguration {
     }
 
     @Bean
-    EventFeedController eventFeedController(EventFeedUseCase feed, GetSellerUseCase getSeller) {
-        return new EventFeedController(feed, getSeller);
+    EventFeedController eventFeedController(EventFeedUseCase feed, SellerActivityUseCase activity,
+                                            GetSellerUseCase getSeller) {
+        return new EventFeedController(feed, activity, getSeller);
     }
 
     @Bean
     AdminSellerController adminSellerController(RegisterSellerUseCase registerSeller, GetSellerUseCase getSeller,
                                                 IssueApiKeyUseCase issueApiKey, ChangePlanUseCase changePlan,
-                                                ApiKeyLifecycleUseCase apiKeys, PlanCatalog plans,
-                                                @Value("${registration.plans.default-plan}") String defaultPlan,
-                                                InstantSource clock, JsonRequestBody jsonBody) {
-        return new AdminSellerController(registerSeller, getSeller, issueApiKey, changePlan, apiKeys, plans,
-                defaultPlan, clock, jsonBody);
+                                                ApiKeyLifecycleUseCase apiKeys, ListSellersUseCase listSellers,
+                                                PlanChoices plans, InstantSource clock, JsonRequestBody jsonBody) {
+        return new AdminSellerController(registerSeller, getSeller, issueApiKey, changePlan, apiKeys, listSellers,
+                plans, clock, jsonBody);
     }
 
     private static void releaseOwed(IdempotencyKeys keys) {

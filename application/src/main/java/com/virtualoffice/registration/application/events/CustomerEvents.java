@@ -23,6 +23,12 @@ public interface CustomerEvents {
     /** A page of the seller's events after the given one, oldest first; empty when that event is unknown. */
     Optional<EventPage> ofSeller(UUID sellerId, Optional<UUID> startingAfter, int limit);
 
+    /**
+     * A page of the seller's events before the given one, newest first; empty when that event is unknown. With
+     * no event given, the page starts at the seller's latest event.
+     */
+    Optional<EventPage> ofSellerNewestFirst(UUID sellerId, Optional<UUID> startingAfter, int limit);
+
     record EventPage(List<CustomerEvent> events, boolean hasMore) {
     }
 }

@@ -8,5 +8,8 @@ public interface Sellers {
 
     Optional<SellerView> find(UUID sellerId);
 
+    /** The page, or empty when the page's cursor names no seller. */
+    Optional<SellerPage> list(SellerQuery query);
+
     boolean isEmpty();
 }
