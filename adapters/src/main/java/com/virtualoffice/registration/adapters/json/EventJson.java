@@ -56,6 +56,7 @@ public final class EventJson {
 
         public static HistoryItem of(HistoryEntry entry) {
             CustomerEvent event = entry.event();
+            Provenance provenance = event.provenance();
             Map<String, Change> changes = new LinkedHashMap<>();
             entry.changes().forEach((field, change) -> changes.put(name(field), Change.of(change)));
             return new HistoryItem(event.publicId(), event.type().code(), JsonTimestamps.format(event.occurredAt()),

@@ -44,7 +44,7 @@ class EventFeedController {
     EventJson.ActivityPage anySellerActivity(@PathVariable String id, HttpServletRequest request) {
         UUID sellerId = existingSeller(id);
         int limit = QueryParameters.limit(request);
-        Optional<UUID> cursor = QueryParameters.eventCursor(request);
+        Optional<UUID> cursor = QueryParameters.eventCursor(request, QueryParameters.UNKNOWN_EVENT);
         return activity.page(sellerId, cursor, limit)
                 .map(EventJson.ActivityPage::of)
                 .orElseThrow(() -> ApiProblem.badRequest(QueryParameters.UNKNOWN_EVENT));
