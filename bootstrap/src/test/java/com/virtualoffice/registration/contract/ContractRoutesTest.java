@@ -23,7 +23,8 @@ class ContractRoutesTest extends ServiceTest {
     /** Documented operations that no controller serves, and what serves them instead. */
     private static final Map<String, String> SERVED_ELSEWHERE = Map.of(
             "GET /actuator/health", "Spring Boot Actuator's health endpoint",
-            "GET /docs/{}", "Swagger UI's files, from its webjar through a resource handler");
+            "GET /docs/{}", "Swagger UI's files, from its webjar through a resource handler",
+            "GET /console/{}", "the operator console's scripts and styles, through a resource handler");
 
     /** Controller routes the document leaves out, and why. */
     private static final Map<String, String> NOT_OPERATIONS = Map.of(
