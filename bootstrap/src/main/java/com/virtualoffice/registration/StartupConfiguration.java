@@ -7,6 +7,8 @@ import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.application.shared.Provenance;
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -32,6 +34,8 @@ import org.springframework.web.context.WebApplicationContext;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StartupConfiguration.DemoProperties.class)
 class StartupConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupConfiguration.class);
 
     private static final String ADMIN_TOKEN_PROPERTY = "registration.admin-token";
 
@@ -86,8 +90,8 @@ class StartupConfiguration {
                 console().printf("%nNo ADMIN_TOKEN configured; this run's operator token is:%n  %s%n",
                         adminToken.value());
             }
-            console().printf("%nOperator console: http://localhost:%s/console (sign in with the operator token)%n%n",
-                    port);
+            // A log line, not a print: with structured logs every line on the console is a JSON object.
+            log.info("Operator console: http://localhost:{}/console (sign in with the operator token)", port);
         };
     }
 

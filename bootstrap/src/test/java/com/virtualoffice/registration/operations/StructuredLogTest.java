@@ -43,11 +43,13 @@ class StructuredLogTest {
                     .json(Customers.withEmail("logged@example.com")).send();
 
             assertThat(created.status()).isEqualTo(201);
-            String line = service.awaitLine(candidate -> candidate.contains("ecs-test-request-1"),
+            // The service's own request id, which it answers with and records; the client's stays beside it.
+            String requestId = created.header("X-Request-Id").orElseThrow();
+            String line = service.awaitLine(candidate -> candidate.contains(requestId),
                     Duration.ofSeconds(30));
             System.out.println("a command's log line: " + line);
             JsonNode decided = JSON.readTree(line);
-            assertThat(decided.get("request_id").asString()).isEqualTo("ecs-test-request-1");
+            assertThat(decided.get("request_id").asString()).isEqualTo(requestId);
             assertThat(decided.get("seller_id").asString()).isEqualTo(sellerId);
             assertThat(decided.get("command").asString()).isEqualTo("register_customer");
             assertThat(decided.get("message").asString()).startsWith("decided in");

@@ -40,6 +40,8 @@ public final class OpenApiContract {
     public static final Path DOCUMENT = Path.of("..", "docs", "api", "openapi.yaml");
     private static final String BASE = "https://contract.test/openapi.json";
     private static final String ACTUATOR = "/actuator/";
+    /** The path parameter of static files, which matches the rest of the path. */
+    private static final String STATIC_FILE = "{file}";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final OpenApiContract INSTANCE = new OpenApiContract(DOCUMENT);
 
@@ -104,12 +106,16 @@ public final class OpenApiContract {
 
     /** The document's path that names this path, literal segments preferred over templated ones. */
     public Optional<String> template(String path) {
-        String[] segments = path.split("/", -1);
+        String[] all = path.split("/", -1);
         String best = null;
         int bestLiterals = -1;
         for (Iterator<String> it = document.get("paths").propertyNames().iterator(); it.hasNext(); ) {
             String template = it.next();
             String[] parts = template.split("/", -1);
+            // A static file's name may hold slashes (pages/seller.js), which a path template cannot say.
+            String[] segments = parts[parts.length - 1].equals(STATIC_FILE) && all.length > parts.length
+                    ? path.split("/", parts.length)
+                    : all;
             if (parts.length != segments.length) {
                 continue;
             }
