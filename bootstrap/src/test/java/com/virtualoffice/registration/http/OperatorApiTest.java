@@ -323,7 +323,7 @@ class OperatorApiTest extends ServiceTest {
                         """)
                 .param(keyId).query(Integer.class).single();
         assertThat(eventsOfKey).isPositive();
-        // ...but no event, event metadata, snapshot or token holds the key.
+        // ...but no event, event metadata or snapshot holds the key.
         for (String needle : List.of(fullKey, random)) {
             int leaks = jdbc.sql("""
                             SELECT (SELECT count(*) FROM domain_event_entry
@@ -332,8 +332,6 @@ class OperatorApiTest extends ServiceTest {
                                  + (SELECT count(*) FROM snapshot_event_entry
                                     WHERE position(:needle in convert_from(payload, 'UTF8')) > 0
                                        OR position(:needle in coalesce(convert_from(meta_data, 'UTF8'), '')) > 0)
-                                 + (SELECT count(*) FROM token_entry
-                                    WHERE position(:needle in coalesce(encode(token, 'escape'), '')) > 0)
                                  + (SELECT count(*) FROM sellers s WHERE position(:needle in row_to_json(s)::text) > 0)
                                  + (SELECT count(*) FROM api_keys k WHERE position(:needle in row_to_json(k)::text) > 0)
                             """)

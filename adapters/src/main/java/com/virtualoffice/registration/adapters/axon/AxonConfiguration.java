@@ -17,9 +17,6 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -30,7 +27,6 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -41,12 +37,12 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * The event store and the seller's command side, declared explicitly. Axon's JDBC auto-configuration backs off
  * on Spring Boot 4 before the DataSource exists and then runs silently without an event store, so nothing here
- * is left to it. The tables are created by Flyway; see docs/event-store.md.
+ * is left to it: it is excluded (application.yml), and with it the token and saga stores nothing uses. The
+ * tables are created by Flyway; see docs/event-store.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AxonProperties.class, CommandProperties.class})
@@ -85,17 +81,6 @@ public class AxonConfiguration {
         return new EventRevisionResolver();
     }
 
-    /**
-     * Axon 4.13.0's Jackson 3 serializer cannot read back its own {@code ReplayToken} (fixed upstream in 4.13.1),
-     * so a reset streaming processor would loop instead of replaying. Allowing Axon's own types as polymorphic
-     * subtypes restores it.
-     */
-    @Bean
-    Jackson3SerializerCustomizer replayTokenReadable() {
-        return mapper -> mapper.polymorphicTypeValidator(
-                BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
-    }
-
     /** The snake_case names of the Flyway-created tables; Axon's defaults are camelCase. */
     @Bean
     EventSchema eventSchema() {
@@ -112,19 +97,6 @@ public class AxonConfiguration {
                 .payloadRevisionColumn("payload_revision")
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
-                .build();
-    }
-
-    @Bean
-    TokenSchema tokenSchema() {
-        return TokenSchema.builder()
-                .setTokenTable("token_entry")
-                .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
-                .setTokenTypeColumn("token_type")
-                .setTimestampColumn("time_stamp")
-                .setOwnerColumn("owner")
                 .build();
     }
 
@@ -146,17 +118,6 @@ public class AxonConfiguration {
                 .batchSize(properties.eventReadBatchSize())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .build();
-    }
-
-    @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          AxonProperties properties) {
-        return JdbcTokenStore.builder()
-                .schema(tokenSchema)
-                .connectionProvider(connectionProvider)
-                .serializer(serializer)
-                .claimTimeout(properties.tokenClaimTimeout())
                 .build();
     }
 

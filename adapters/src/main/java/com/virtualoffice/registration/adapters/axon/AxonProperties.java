@@ -14,11 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            unless configured off, since without it a second instance makes wrong rejections
  * @param conflictRetries attempts after a conflicting append by another instance, before giving up
  * @param conflictBackoff pause before the first retry, doubled on each further one
- * @param tokenClaimTimeout how long a streaming processor's claim on a segment holds without renewal
  * @param eventReadBatchSize events fetched from the store per query, loading a seller or streaming for a replay
  */
 @ConfigurationProperties("registration.axon")
 record AxonProperties(int snapshotThreshold, double snapshotEventsPerCustomer, int sellerCacheSize,
                       @DefaultValue("true") boolean verifyCachedSellers, int conflictRetries,
-                      Duration conflictBackoff, Duration tokenClaimTimeout, int eventReadBatchSize) {
+                      Duration conflictBackoff, int eventReadBatchSize) {
 }
