@@ -12,6 +12,7 @@ import com.virtualoffice.registration.support.Contract;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
+import com.virtualoffice.registration.support.TestClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -55,9 +56,9 @@ abstract class AuditSupport extends ServiceTest {
         return format(Instant.parse(timestamp).plusMillis(millis));
     }
 
-    /** Lets the clock move on, so that consecutive changes get distinct milliseconds. */
-    static void tick() throws InterruptedException {
-        Thread.sleep(15);
+    /** Moves the service's clock on, so that consecutive changes get distinct milliseconds. */
+    static void tick() {
+        TestClock.tick();
     }
 
     // --- customer calls ------------------------------------------------------------------------------------

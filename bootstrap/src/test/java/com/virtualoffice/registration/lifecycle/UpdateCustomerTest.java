@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
+import com.virtualoffice.registration.support.TestClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,11 +29,6 @@ class UpdateCustomerTest extends LifecycleSupport {
     @Autowired
     private JdbcClient jdbc;
 
-    /** Lets the clock move past the creation's millisecond, so a refreshed updated_at is visibly later. */
-    private static void tick() throws InterruptedException {
-        Thread.sleep(5);
-    }
-
     /** The customer as it was before, except the named fields, which must differ by exactly the given values. */
     private static void assertOnlyChanged(JsonNode before, JsonNode after, List<String> changedFields) {
         for (String field : CUSTOMER_FIELDS) {
@@ -49,7 +45,8 @@ class UpdateCustomerTest extends LifecycleSupport {
         var seller = operator.sellerOn("free");
         JsonNode before = createCustomer(seller, Customers.withEveryField(uniqueEmail()));
         String id = before.get("id").asString();
-        tick();
+        // The service's clock moves past the creation's millisecond: a refreshed updated_at is visibly later.
+        TestClock.tick();
 
         Http.Response patched = patch(seller, id, "{\"first_name\": \"Grace\"}");
 
@@ -73,7 +70,8 @@ class UpdateCustomerTest extends LifecycleSupport {
         JsonNode before = createCustomer(seller, Customers.withEmail(uniqueEmail()));
         String id = before.get("id").asString();
         String newEmail = uniqueEmail();
-        tick();
+        // The service's clock moves past the creation's millisecond: a refreshed updated_at is visibly later.
+        TestClock.tick();
 
         Http.Response patched = patch(seller, id, """
                 {"postal_redirect_address": {"country": "AT", "city": "Wien"},

@@ -4,6 +4,8 @@ import static com.virtualoffice.registration.support.Contract.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Http;
+import com.virtualoffice.registration.support.TestClock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -90,7 +92,7 @@ class RateLimitTest extends OperatorTestSupport {
         assertThat(other.json().get("data").isArray()).isTrue();
 
         // After the wait it was told, the first key is let in again.
-        Thread.sleep(retryAfter * 1000);
+        TestClock.advance(Duration.ofSeconds(retryAfter));
         var again = cheapCall(seller.apiKey());
         assertStatus(again, 200);
         assertThat(again.json().get("data").isArray()).isTrue();

@@ -5,6 +5,7 @@ import com.virtualoffice.registration.support.DataDirs;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator;
 import com.virtualoffice.registration.support.ServiceTest;
+import com.virtualoffice.registration.support.TestClock;
 import com.virtualoffice.registration.support.TestHosts;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * authentication limit at its default, and fast webhook timings so that attempts can be watched. Host names
  * resolve through {@link TestHosts}. Every lookup of a key in PostgreSQL is counted ({@link #keyLookups}).
  */
-@SpringBootTest(classes = {RegistrationApplication.class, TestHosts.class, SecurityServiceTest.KeyLookups.class},
+@SpringBootTest(classes = {RegistrationApplication.class, TestHosts.class, TestClock.class,
+        SecurityServiceTest.KeyLookups.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "registration.admin-token=" + ServiceTest.ADMIN_TOKEN,

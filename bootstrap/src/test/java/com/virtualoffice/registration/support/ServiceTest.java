@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * directory), or the server named by SPRING_DATASOURCE_URL. Tests share the database, so each works in sellers
  * of its own.
  */
-@SpringBootTest(classes = {RegistrationApplication.class, TestHosts.class},
+@SpringBootTest(classes = {RegistrationApplication.class, TestHosts.class, TestClock.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "registration.admin-token=" + ServiceTest.ADMIN_TOKEN,

@@ -4,6 +4,7 @@ import com.virtualoffice.registration.RegistrationApplication;
 import com.virtualoffice.registration.support.DataDirs;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.ServiceTest;
+import com.virtualoffice.registration.support.TestClock;
 import com.virtualoffice.registration.support.TestHosts;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * same as {@link WebhookApi#FAST_WEBHOOKS}) so that retries, time-outs and giving up can be watched in a test. A
  * context (and data directory) of its own; every webhook test class shares it, each in sellers of its own.
  */
-@SpringBootTest(classes = {RegistrationApplication.class, TestHosts.class},
+@SpringBootTest(classes = {RegistrationApplication.class, TestHosts.class, TestClock.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "registration.admin-token=" + ServiceTest.ADMIN_TOKEN,

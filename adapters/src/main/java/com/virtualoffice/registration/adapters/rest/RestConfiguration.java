@@ -111,10 +111,12 @@ public class RestConfiguration {
 
     @Bean
     WebMvcConfigurer authentication(AuthenticateApiKeyUseCase authenticate, AdminAuthentication admin,
-                                    FailedAuthentications failures, HttpProperties properties) {
+                                    FailedAuthentications failures, HttpProperties properties,
+                                    InstantSource clock) {
         var rateLimit = properties.rateLimit();
         var apiKeys = new ApiKeyAuthentication(authenticate,
-                new RateLimits(rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.idleExpiry()), failures);
+                new RateLimits(rateLimit.requestsPerSecond(), rateLimit.burst(), rateLimit.idleExpiry(), clock),
+                failures);
         return new WebMvcConfigurer() {
             /** Every answer is JSON, whatever the client accepts: no negotiation to fail on a strange Accept. */
             @Override
