@@ -31,11 +31,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import ch.qos.logback.classic.Level;
@@ -97,8 +101,11 @@ class FuzzDrillTest extends ServiceTest {
     private final AtomicInteger bodilessErrors = new AtomicInteger();
     private final Map<String, AtomicInteger> bodilessByStatus = new ConcurrentHashMap<>();
     private final Map<String, Failure> bodilessExamples = new ConcurrentHashMap<>();
-    /** The root cause the service logged for a request id: the service runs in this JVM, so its log is here. */
-    private final Map<String, String> loggedCauses = new ConcurrentHashMap<>();
+    /**
+     * The root cause the service logged for a request id, completed as it is logged: the service runs in this JVM,
+     * so its log is here.
+     */
+    private final Map<String, CompletableFuture<String>> loggedCauses = new ConcurrentHashMap<>();
     private static final Pattern LOGGED_REQUEST_ID = Pattern.compile("request id ([^) ]+)\\)");
     private final AppenderBase<ILoggingEvent> causes = new AppenderBase<>() {
         @Override
@@ -120,7 +127,7 @@ class FuzzDrillTest extends ServiceTest {
             }
             String message = root.getMessage() == null ? "" : root.getMessage().replaceAll("\\s+", " ")
                     .replaceAll("\\[[^\\]]*\\]", "[..]").replaceAll("\"[^\"]*\"", "\"..\"");
-            loggedCauses.putIfAbsent(requestId, root.getClassName().replaceAll(".*\\.", "") + ": "
+            loggedCause(requestId).complete(root.getClassName().replaceAll(".*\\.", "") + ": "
                     + FuzzRequests.shorten(message, 90));
         }
     };
@@ -586,16 +593,27 @@ class FuzzDrillTest extends ServiceTest {
         }
     }
 
-    /** The service logs every unexpected failure with the request id; a moment later than it answers, maybe. */
+    /**
+     * The service logs every unexpected failure with the request id, maybe a moment after it answers: the cause is
+     * awaited as it is logged, for at most 100 ms (an answer that is logged nowhere has no cause to show).
+     */
     private String loggedCause(Answer answer) {
         String requestId = answer.header("x-request-id");
         if (requestId == null) {
             return null;
         }
-        for (int attempt = 0; attempt < 20 && !loggedCauses.containsKey(requestId); attempt++) {
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+        try {
+            return loggedCause(requestId).get(100, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException notLogged) {
+            return null;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return null;
         }
-        return loggedCauses.get(requestId);
+    }
+
+    private CompletableFuture<String> loggedCause(String requestId) {
+        return loggedCauses.computeIfAbsent(requestId, id -> new CompletableFuture<>());
     }
 
     private void fail(String kind, String detail, FuzzRequest request, Answer answer) {
@@ -790,8 +808,10 @@ class FuzzDrillTest extends ServiceTest {
             text.append("  => ").append(answer.status).append(' ').append(answer.headers).append('\n');
             text.append("     ").append(printable(answer.body, 300)).append('\n');
             String requestId = answer.header("x-request-id");
-            if (requestId != null && loggedCauses.containsKey(requestId)) {
-                text.append("  service log, root cause: ").append(loggedCauses.get(requestId)).append('\n');
+            String cause = requestId == null || !loggedCauses.containsKey(requestId) ? null
+                    : loggedCauses.get(requestId).getNow(null);
+            if (cause != null) {
+                text.append("  service log, root cause: ").append(cause).append('\n');
             }
         }
         if (request.raw() == null && !answer.sentRaw) {

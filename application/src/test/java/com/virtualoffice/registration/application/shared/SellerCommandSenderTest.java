@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandMessage;
@@ -65,8 +67,7 @@ class SellerCommandSenderTest {
         List<DeleteCustomer> waiting = List.of(delete(SELLER), delete(SELLER), delete(SELLER), delete(SELLER));
         List<Future<Optional<Decision>>> answers = new ArrayList<>();
         for (DeleteCustomer command : waiting) {
-            answers.add(callers.submit(() -> sender.send(command, PROVENANCE)));
-            Thread.sleep(20); // arrival order is the order of decision
+            answers.add(queued(command)); // arrival order is the order of decision
         }
         seller.release();
 
@@ -118,15 +119,31 @@ class SellerCommandSenderTest {
     }
 
     /** One command keeps the seller busy; two more arrive meanwhile and will go together once it is released. */
-    private List<Future<Optional<Decision>>> twoQueuedBehindABusySeller() throws InterruptedException {
+    private List<Future<Optional<Decision>>> twoQueuedBehindABusySeller() throws Exception {
         callers.submit(() -> sender.send(delete(SELLER), PROVENANCE));
         seller.awaitReceived(1);
         List<Future<Optional<Decision>>> answers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            answers.add(callers.submit(() -> sender.send(delete(SELLER), PROVENANCE)));
+            answers.add(queued(delete(SELLER)));
         }
-        Thread.sleep(50);
         return answers;
+    }
+
+    /**
+     * Sends the command from a caller of its own and returns once it waits in the seller's lane: its caller is
+     * then parked on the answer, and nothing before the lane parks.
+     */
+    private Future<Optional<Decision>> queued(DeleteCustomer command) throws Exception {
+        CompletableFuture<Thread> caller = new CompletableFuture<>();
+        Future<Optional<Decision>> answer = callers.submit(() -> {
+            caller.complete(Thread.currentThread());
+            return sender.send(command, PROVENANCE);
+        });
+        Thread thread = caller.get(5, TimeUnit.SECONDS);
+        while (thread.isAlive() && thread.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        return answer;
     }
 
     private static DeleteCustomer delete(UUID sellerId) {
@@ -138,6 +155,7 @@ class SellerCommandSenderTest {
 
         final List<Object> received = new CopyOnWriteArrayList<>();
         private final CountDownLatch released = new CountDownLatch(1);
+        private final Semaphore arrived = new Semaphore(0);
         private volatile Predicate<SellerCommand> passThrough = command -> false;
         private volatile RuntimeException batchFailure;
         private volatile boolean unknownSellers;
@@ -159,6 +177,7 @@ class SellerCommandSenderTest {
 
         private Object decide(Object sent) throws InterruptedException {
             received.add(sent);
+            arrived.release();
             SellerCommand single = sent instanceof CommandMessage<?> message
                     ? (SellerCommand) message.getPayload() : null;
             if (single == null || !passThrough.test(single)) {
@@ -177,10 +196,8 @@ class SellerCommandSenderTest {
         }
 
         void awaitReceived(int count) throws InterruptedException {
-            for (int waited = 0; received.size() < count && waited < 500; waited++) {
-                Thread.sleep(10);
-            }
-            assertThat(received).hasSizeGreaterThanOrEqualTo(count);
+            assertThat(arrived.tryAcquire(count, 5, TimeUnit.SECONDS)).as("%d commands reach the seller", count)
+                    .isTrue();
         }
 
         void passThrough(Predicate<SellerCommand> which) {
