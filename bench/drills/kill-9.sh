@@ -24,6 +24,8 @@ drill sellers "$URL" "$ADMIN" "$SELLERS" >"$WORK/sellers.txt"
   >"$WORK/load.out" 2>&1 &
 LOAD=$!
 
+# The load runs KILL_AFTER seconds (the scenario's length, not an ordering); then its log, written by another
+# process, is polled until MIN_CREATES creates were answered.
 sleep "$KILL_AFTER"
 for _ in $(seq 600); do  # at most two minutes more
   [ "$(grep -c ' 201 ' "$WORK/load.log" || true)" -ge "$MIN_CREATES" ] && break
@@ -34,6 +36,8 @@ BEFORE=$(grep -c ' 201 ' "$WORK/load.log" || true)
 kill -9 "$PID"
 wait "$PID" 2>/dev/null || true
 KILLED=$(now_ms)
+# A moment for the orphaned PostgreSQL to go down, should it; only this report line depends on it, the check
+# after the restart decides.
 sleep 1
 echo "killed java $PID with SIGKILL after $BEFORE creates answered 201;" \
      "its PostgreSQL ($ORPHAN) $(kill -0 "$ORPHAN" 2>/dev/null && echo 'outlived it' || echo 'died with it')"
@@ -45,7 +49,7 @@ echo "restarted: UP $RESTART_MS ms after the kill (start $START_MS ms); PostgreS
      "old one $(kill -0 "$ORPHAN" 2>/dev/null && echo 'STILL RUNNING' || echo 'gone')"
 grep -h 'orphan' "$WORK/restart.log" | sed 's/^.*: //' || true
 
-sleep "$RUN_ON"
+sleep "$RUN_ON"  # the load runs on this long after the restart: the scenario's length
 touch "$WORK/stop"
 wait "$LOAD"
 LOAD=

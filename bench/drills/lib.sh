@@ -28,6 +28,7 @@ start_service() {
     --registration.http.rate-limit.requests-per-second=1000000 --registration.http.rate-limit.burst=1000000 \
     >"$log" 2>&1 &
   PID=$!
+  # Another process starting: nothing to wait on but its health probe, polled within START_TIMEOUT.
   until curl -sf "$URL/actuator/health" >/dev/null 2>&1; do
     if ! kill -0 "$PID" 2>/dev/null || [ $(( $(now_ms) - start )) -gt $(( START_TIMEOUT * 1000 )) ]; then
       echo "FAIL the service did not start within ${START_TIMEOUT} s; its log: $log"

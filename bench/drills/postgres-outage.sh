@@ -31,6 +31,8 @@ drill sellers "$URL" "$ADMIN" "$SELLERS" >"$WORK/sellers.txt"
 ./dev java bench/src/Drill.java load "$URL" "$WORK/sellers.txt" "$CLIENTS" "$WORK/load.log" "$WORK/stop" gets \
   >"$WORK/load.out" 2>&1 &
 LOAD=$!
+# The scenario runs in real time (the bounds it checks are the service's real-time timeouts): WARM_UP seconds of
+# load, an OUTAGE of that length, RUN_ON seconds after it. The load's log, written by another process, is polled.
 sleep "$WARM_UP"
 for _ in $(seq 600); do  # at most two minutes more
   [ "$(grep -c ' 201 ' "$WORK/load.log" || true)" -ge "$MIN_CREATES" ] && break

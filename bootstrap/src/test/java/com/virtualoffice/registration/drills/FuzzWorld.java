@@ -63,7 +63,10 @@ final class FuzzWorld {
             this.seller = seller;
         }
 
-        /** Waits until this key may be used again without coming near the service's rate limit. */
+        /**
+         * Waits until this key may be used again without coming near the service's rate limit: the drill is load at
+         * a steady pace, so it paces itself in real time rather than moving the service's clock on for every request.
+         */
         void pace() {
             long wait;
             synchronized (this) {

@@ -74,6 +74,8 @@ class PostgresOutageTest {
                 postgres.start();
             }
 
+            // PostgreSQL is another process, and the pool reconnects with a backoff of its own: creates are sent
+            // until one is answered 201, within the bound the recovery is held to.
             long deadline = System.nanoTime() + RECOVERY.toNanos();
             int status;
             do {

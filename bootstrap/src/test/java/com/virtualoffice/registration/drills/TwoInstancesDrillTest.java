@@ -426,7 +426,11 @@ class TwoInstancesDrillTest extends ServiceTest {
         return ids(page.json().get("data"));
     }
 
-    /** Waits until a statement like the pattern (SQL LIKE) waits for a lock in PostgreSQL. */
+    /**
+     * Waits until a statement like the pattern (SQL LIKE) waits for a lock in PostgreSQL. The statement is the other
+     * instance's, a process of its own, and PostgreSQL tells of its waits only when asked: so it is asked, within a
+     * bound.
+     */
     private void awaitStatementWaitingForALock(String statement) throws InterruptedException {
         Instant deadline = Instant.now().plus(LOCK_WAIT_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {

@@ -65,6 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
      * and returns a client of it; meanwhile the probe must answer 503, never anything else.
      */
     public Http ready() {
+        // The service is another process: its readiness probe is all there is to wait on, asked within a bound.
         Http http = new Http(port());
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {

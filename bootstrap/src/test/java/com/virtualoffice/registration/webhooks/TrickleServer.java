@@ -60,6 +60,7 @@ final class TrickleServer implements AutoCloseable {
             for (int i = 0; i < LINES; i++) {
                 out.write((headersEnd ? "x" : "X-Slow-" + i + ": x\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
+                // The trickle is the behaviour under test: a peer that keeps the connection busy, slowly.
                 Thread.sleep(PACE);
             }
         } catch (IOException senderHungUp) {
