@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
+import com.virtualoffice.registration.support.TestClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,8 +83,8 @@ class EmbeddedDatabaseAccessTest {
             }
         }
 
-        try (var service = new SpringApplicationBuilder(RegistrationApplication.class).run("--server.port=0",
-                "--registration.data-dir=" + dataDir, "--registration.admin-token=" + ADMIN,
+        try (var service = new SpringApplicationBuilder(RegistrationApplication.class, TestClock.class).run(
+                "--server.port=0", "--registration.data-dir=" + dataDir, "--registration.admin-token=" + ADMIN,
                 "--registration.demo.enabled=false", "--axoniq.update-checker.disabled=true")) {
             Http http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
             var seller = http.post("/admin/sellers").bearer(ADMIN).json("{\"name\":\"Upgraded\"}").send();

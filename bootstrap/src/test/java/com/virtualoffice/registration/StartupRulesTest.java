@@ -3,6 +3,7 @@ package com.virtualoffice.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.virtualoffice.registration.support.TestClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -50,7 +51,8 @@ class StartupRulesTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            var context = new SpringApplicationBuilder(RegistrationApplication.class).run(args.toArray(String[]::new));
+            var context = new SpringApplicationBuilder(RegistrationApplication.class, TestClock.class)
+                    .run(args.toArray(String[]::new));
             return new Started(printed.toString(StandardCharsets.UTF_8), context);
         } finally {
             System.setOut(console);

@@ -6,6 +6,7 @@ import com.virtualoffice.registration.RegistrationApplication;
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.PgCtl;
+import com.virtualoffice.registration.support.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,8 @@ class PostgresOutageTest {
     @Test
     void while_postgres_is_away_requests_get_a_prompt_503_and_then_the_service_recovers_by_itself() throws Exception {
         Path dataDir = Files.createTempDirectory("registration-outage-");
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(RegistrationApplication.class).run(
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(RegistrationApplication.class,
+                TestClock.class).run(
                 "--server.port=0", "--registration.data-dir=" + dataDir, "--registration.admin-token=" + ADMIN,
                 "--registration.demo.enabled=false", "--management.server.port=0")) {
             Http http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());

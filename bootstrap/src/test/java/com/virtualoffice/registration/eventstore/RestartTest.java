@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtualoffice.registration.RegistrationApplication;
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
+import com.virtualoffice.registration.support.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class RestartTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(RegistrationApplication.class).run(
+        return new SpringApplicationBuilder(RegistrationApplication.class, TestClock.class).run(
                 "--server.port=0",
                 "--registration.data-dir=" + dataDir,
                 "--registration.admin-token=" + ADMIN,
