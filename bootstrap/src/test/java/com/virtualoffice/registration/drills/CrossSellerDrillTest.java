@@ -7,20 +7,19 @@ import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import com.virtualoffice.registration.adapters.webhooks.DispatcherTurns;
 import com.virtualoffice.registration.support.Customers;
-import com.virtualoffice.registration.support.Eventually;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
+import com.virtualoffice.registration.support.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -107,14 +107,15 @@ class CrossSellerDrillTest extends ServiceTest {
 
     /** Keys of B, taken in turn, so that the probes stay within each key's rate limit. */
     private static final int STRANGER_KEYS = 4;
-    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
-    /** Longer than the dispatcher's poll interval: a delivery made due again would have been sent by then. */
-    private static final Duration DISPATCH_WAIT = Duration.ofMillis(1500);
+    /** Polls run (each with its sends awaited) before deliveries must have settled; other tests' may share one. */
+    private static final int SETTLING_POLLS = 5;
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private ApplicationContext context;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
@@ -133,7 +134,7 @@ class CrossSellerDrillTest extends ServiceTest {
     }
 
     @Test
-    void the_drill_probes_every_route_that_takes_an_id() {
+    void the_drill_probes_every_route_that_takes_an_id() throws Exception {
         Set<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
                 .filter(pattern -> pattern.contains("{"))
@@ -146,7 +147,7 @@ class CrossSellerDrillTest extends ServiceTest {
     }
 
     @Test
-    void seller_b_can_neither_see_nor_touch_anything_of_seller_a() {
+    void seller_b_can_neither_see_nor_touch_anything_of_seller_a() throws Exception {
         World world = world();
         Map<String, String> before = sellerAsSeenByItself(world);
 
@@ -164,7 +165,7 @@ class CrossSellerDrillTest extends ServiceTest {
     }
 
     @Test
-    void seller_b_cannot_send_seller_a_failed_delivery_again() {
+    void seller_b_cannot_send_seller_a_failed_delivery_again() throws Exception {
         SellerWithKey a = operator.sellerOn("starter");
         SellerWithKey b = operator.sellerOn("starter");
         String failing = registerEndpoint(a, receiver.url("/failing"));
@@ -182,7 +183,8 @@ class CrossSellerDrillTest extends ServiceTest {
                 assertError(http.post(path).apiKey(b.apiKey()).send(), 404, "Not Found", DELIVERY_NOT_FOUND);
             }
         }
-        Eventually.pause(DISPATCH_WAIT);
+        // A delivery made due again by any of them would go out with this poll.
+        DispatcherTurns.pollAndSend(context);
         assertThat(deliveriesOf(a, failing).body()).as("A's failed delivery after B's retries")
                 .isEqualTo(deliveriesBefore);
         assertThat(receiver.requests("/failing")).as("sends of A's delivery").isEqualTo(1);
@@ -218,7 +220,7 @@ class CrossSellerDrillTest extends ServiceTest {
         }
     }
 
-    private World world() {
+    private World world() throws Exception {
         SellerWithKey a = operator.sellerOn("starter");
         SellerWithKey b = operator.sellerOn("starter");
         String endpoint = registerEndpoint(a, receiver.url("/a"));
@@ -234,9 +236,9 @@ class CrossSellerDrillTest extends ServiceTest {
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 
         String deletedCustomer = register(a, Customers.withEveryField(uniqueEmail()));
-        Eventually.pause(Duration.ofMillis(5));
-        String aliveAt = TIMESTAMP.format(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        Eventually.pause(Duration.ofMillis(5));
+        TestClock.tick();
+        String aliveAt = TIMESTAMP.format(TestClock.now());
+        TestClock.tick();
         assertThat(http.request("DELETE", "/api/customers/" + deletedCustomer).apiKey(a.apiKey()).send().status())
                 .isEqualTo(204);
 
@@ -314,7 +316,7 @@ class CrossSellerDrillTest extends ServiceTest {
         idsByPattern.put(RETRY, List.of(List.of(world.endpoint(), world.delivery()),
                 List.of(world.ownEndpoint(), world.delivery()), List.of(world.endpoint(), world.ownDelivery())));
 
-        String now = TIMESTAMP.format(Instant.now());
+        String now = TIMESTAMP.format(TestClock.now());
         List<Probe> probes = new ArrayList<>();
         idsByPattern.forEach((pattern, idSets) -> idSets.forEach(ids -> {
             for (boolean upperCase : List.of(false, true)) {
@@ -456,7 +458,7 @@ class CrossSellerDrillTest extends ServiceTest {
             if (answer.status() != 429) {
                 return answer;
             }
-            Eventually.pause(Duration.ofSeconds(Long.parseLong(answer.header("Retry-After").orElse("1"))));
+            TestClock.advance(Duration.ofSeconds(Long.parseLong(answer.header("Retry-After").orElse("1"))));
         }
         throw new AssertionError("still rate limited: " + method + " " + path);
     }
@@ -482,20 +484,22 @@ class CrossSellerDrillTest extends ServiceTest {
         return deliveries;
     }
 
-    /** The endpoint's deliveries, once there is at least one and every one is as wanted. */
-    private List<JsonNode> awaitDeliveries(SellerWithKey seller, String endpoint, Predicate<JsonNode> settled) {
-        Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
-        while (true) {
-            List<JsonNode> deliveries = new ArrayList<>();
+    /**
+     * The endpoint's deliveries, once there is at least one and every one is as wanted: the dispatcher polls (and
+     * its sends are awaited) until then, a few times at most.
+     */
+    private List<JsonNode> awaitDeliveries(SellerWithKey seller, String endpoint, Predicate<JsonNode> settled)
+            throws Exception {
+        List<JsonNode> deliveries = new ArrayList<>();
+        for (int poll = 0; poll < SETTLING_POLLS; poll++) {
+            DispatcherTurns.pollAndSend(context);
+            deliveries = new ArrayList<>();
             deliveriesOf(seller, endpoint).json().get("data").forEach(deliveries::add);
             if (!deliveries.isEmpty() && deliveries.stream().allMatch(settled)) {
                 return deliveries;
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("deliveries never settled: " + deliveries);
-            }
-            Eventually.pause(Duration.ofMillis(100));
         }
+        throw new AssertionError("deliveries not settled after " + SETTLING_POLLS + " polls: " + deliveries);
     }
 
     private JsonNode feed(String key) {
@@ -531,14 +535,11 @@ class CrossSellerDrillTest extends ServiceTest {
         return map;
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + SETTLE_TIMEOUT + ": " + what);
-            }
-            Eventually.pause(Duration.ofMillis(100));
+    private void awaitTrue(BooleanSupplier condition, String what) throws Exception {
+        for (int poll = 0; poll < SETTLING_POLLS && !condition.getAsBoolean(); poll++) {
+            DispatcherTurns.pollAndSend(context);
         }
+        assertThat(condition.getAsBoolean()).as("after %d polls: %s", SETTLING_POLLS, what).isTrue();
     }
 
     /** A webhook receiver on 127.0.0.1: 500 to every request on a path containing "failing", else 200; counts. */

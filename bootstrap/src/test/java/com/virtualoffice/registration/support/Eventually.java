@@ -3,7 +3,11 @@ package com.virtualoffice.registration.support;
 import java.time.Duration;
 import java.time.Instant;
 
-/** For what happens on the service's own threads (webhook sends, snapshots): checked until it holds. */
+/**
+ * For what only shows from outside, on a schedule of its own (a service process coming up, a restarted service
+ * resuming its webhook polls): checked until it holds, within a bound. What a test can wait on directly (a latch,
+ * an executor of the service, a dispatcher turn), it waits on instead.
+ */
 public final class Eventually {
 
     private Eventually() {

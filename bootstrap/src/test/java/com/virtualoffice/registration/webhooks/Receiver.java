@@ -5,13 +5,13 @@ import static com.virtualoffice.registration.support.Contract.JSON;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.virtualoffice.registration.support.OpenApiContract;
+import com.virtualoffice.registration.support.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,29 +20,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A webhook receiver on 127.0.0.1 (port 0) that a test programs: answer a status, or sleep before answering, for
- * any path. It records every request it gets: method, path, headers, raw body, arrival time and what it answered.
+ * A webhook receiver on 127.0.0.1 (port 0) that a test programs: answer a status, or hang without answering until
+ * it is closed, for any path. It records every request it gets: method, path, headers, raw body, arrival time and
+ * what it answered. Arrival times are the service's clock's ({@link TestClock}), to compare with the times it
+ * records.
  */
 final class Receiver implements AutoCloseable {
 
-    /** What the receiver does with one request: wait this long (zero: not at all), then answer this status. */
-    record Behaviour(Duration delay, int status) {
+    /**
+     * What the receiver does with one request: answer this status at once, or hang, answering nothing until the
+     * receiver closes: longer than any deadline of the service, without a test having to wait one out.
+     */
+    record Behaviour(boolean hangs, int status) {
 
         static Behaviour answer(int status) {
-            return new Behaviour(Duration.ZERO, status);
+            return new Behaviour(false, status);
         }
 
-        static Behaviour sleep(Duration delay) {
-            return new Behaviour(delay, 200);
-        }
-
-        boolean sleeps() {
-            return !delay.isZero();
+        static Behaviour hang() {
+            return new Behaviour(true, 200);
         }
     }
 
@@ -69,12 +72,13 @@ final class Receiver implements AutoCloseable {
 
         /** Answered 2xx at once, within any timeout: a successful delivery. */
         boolean succeeded() {
-            return !behaviour.sleeps() && behaviour.status() >= 200 && behaviour.status() < 300;
+            return !behaviour.hangs() && behaviour.status() >= 200 && behaviour.status() < 300;
         }
     }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final List<Receipt> receipts = new ArrayList<>();
     private final List<String> contractViolations = new ArrayList<>();
     private final Map<String, Deque<Behaviour>> scripts = new TreeMap<>();
@@ -138,15 +142,32 @@ final class Receiver implements AutoCloseable {
         return defaults.getOrDefault(path, fallback);
     }
 
+    /**
+     * The path's receipts once there are at least {@code count}: woken by each arrival, for deliveries the service
+     * sends on its own schedule; an assertion error after 10 s.
+     */
+    synchronized List<Receipt> awaitReceipts(String path, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (receipts(path).size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("receipts at " + path + ": " + receipts(path).size() + " of " + count);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return receipts(path);
+    }
+
     private synchronized void record(Receipt receipt) {
         receipts.add(receipt);
+        notifyAll();
         if (receipt.method().equals("POST")) {
             contractViolations.addAll(OpenApiContract.document().deliveryViolations(receipt.headers(), receipt.body()));
         }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        Instant arrived = Instant.now();
+        Instant arrived = TestClock.now();
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -163,9 +184,10 @@ final class Receiver implements AutoCloseable {
                     headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
             Behaviour behaviour = behaviourFor(path);
             record(new Receipt(exchange.getRequestMethod(), path, headers, body, arrived, behaviour));
-            if (behaviour.sleeps()) {
+            if (behaviour.hangs()) {
                 try {
-                    Thread.sleep(behaviour.delay());
+                    closed.await();
+                    return;
                 } catch (InterruptedException stopping) {
                     Thread.currentThread().interrupt();
                     return;
@@ -183,6 +205,7 @@ final class Receiver implements AutoCloseable {
     /** Fails the test that used this receiver when a delivery was not as docs/api/openapi.yaml describes it. */
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
         synchronized (this) {

@@ -213,11 +213,8 @@ final class WebhookApi {
         return event.get();
     }
 
+    /** For a service whose own polling schedule is under test (a restart); other tests drive the polls. */
     static void eventually(Duration within, Runnable check) {
         Eventually.within(within, check);
-    }
-
-    static void pause(Duration duration) {
-        Eventually.pause(duration);
     }
 }

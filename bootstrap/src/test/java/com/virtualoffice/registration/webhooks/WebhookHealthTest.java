@@ -1,20 +1,17 @@
 package com.virtualoffice.registration.webhooks;
 
 import static com.virtualoffice.registration.webhooks.WebhookApi.ALL_EVENTS;
-import static com.virtualoffice.registration.webhooks.WebhookApi.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.ServiceTest;
 import com.virtualoffice.registration.webhooks.Receiver.Behaviour;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The operator's view of a seller's webhooks: its failing and dead deliveries, on the seller object. */
 class WebhookHealthTest extends WebhookServiceTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(15);
 
     private JsonNode seller(String sellerId) {
         Http.Response seller = http.get("/admin/sellers/" + sellerId).bearer(ServiceTest.ADMIN_TOKEN).send();
@@ -39,7 +36,8 @@ class WebhookHealthTest extends WebhookServiceTest {
     }
 
     @Test
-    void given_a_receiver_answering_500_when_its_deliveries_fail_then_die_then_the_seller_counts_them() {
+    void given_a_receiver_answering_500_when_its_deliveries_fail_then_die_then_the_seller_counts_them()
+            throws Exception {
         receiver.always("/down", Behaviour.answer(500));
         WebhookApi.Seller seller = api.seller();
         JsonNode endpoint = api.registerEndpoint(seller.key(), receiver.url("/down"), ALL_EVENTS);
@@ -48,9 +46,9 @@ class WebhookHealthTest extends WebhookServiceTest {
         api.createCustomer(seller.key());
         api.createCustomer(seller.key());
 
-        eventually(WITHIN, () -> assertTroubles(seller(seller.id()), 2, 0));
+        delivered(() -> assertTroubles(seller(seller.id()), 2, 0));
         assertTroubles(listed(seller.id()), 2, 0);
-        eventually(WITHIN, () -> assertTroubles(seller(seller.id()), 0, 2));
+        retried(() -> assertTroubles(seller(seller.id()), 0, 2));
         assertTroubles(listed(seller.id()), 0, 2);
 
         Http.Response removed = api.removeEndpoint(seller.key(), endpoint.get("id").asString());
@@ -59,12 +57,12 @@ class WebhookHealthTest extends WebhookServiceTest {
     }
 
     @Test
-    void given_a_healthy_receiver_when_deliveries_succeed_then_nothing_is_counted() {
+    void given_a_healthy_receiver_when_deliveries_succeed_then_nothing_is_counted() throws Exception {
         WebhookApi.Seller seller = api.seller();
         JsonNode endpoint = api.registerEndpoint(seller.key(), receiver.url("/up"), ALL_EVENTS);
         api.createCustomer(seller.key());
 
-        eventually(WITHIN, () -> assertThat(api.deliveries(seller.key(), endpoint.get("id").asString()))
+        delivered(() -> assertThat(api.deliveries(seller.key(), endpoint.get("id").asString()))
                 .singleElement().satisfies(delivery ->
                         assertThat(delivery.get("status").asString()).isEqualTo("succeeded")));
 

@@ -4,12 +4,10 @@ import static com.virtualoffice.registration.support.Contract.ids;
 import static com.virtualoffice.registration.webhooks.WebhookApi.ALL_EVENTS;
 import static com.virtualoffice.registration.webhooks.WebhookApi.assertIsEvent;
 import static com.virtualoffice.registration.webhooks.WebhookApi.eventWithId;
-import static com.virtualoffice.registration.webhooks.WebhookApi.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.webhooks.Receiver.Behaviour;
 import com.virtualoffice.registration.webhooks.Receiver.Receipt;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 class WebhookOrderingTest extends WebhookServiceTest {
 
     @Test
-    void a_customers_events_are_received_in_event_order_although_the_first_attempts_fail() {
+    void a_customers_events_are_received_in_event_order_although_the_first_attempts_fail() throws Exception {
         String key = api.sellerKey();
         receiver.next("/ordered", Behaviour.answer(500), Behaviour.answer(502), Behaviour.answer(500));
         JsonNode endpoint = api.registerEndpoint(key, receiver.url("/ordered"), ALL_EVENTS);
@@ -33,7 +31,7 @@ class WebhookOrderingTest extends WebhookServiceTest {
                 "customer.updated", "customer.updated", "customer.updated", "customer.updated", "customer.updated");
         List<String> eventOrder = ids(events);
 
-        eventually(Duration.ofSeconds(15), () -> assertThat(api.deliveries(key, endpointId))
+        retried(() -> assertThat(api.deliveries(key, endpointId))
                 .hasSize(6)
                 .allSatisfy(delivery -> assertThat(delivery.get("status").asString()).as("%s", delivery)
                         .isEqualTo("succeeded")));

@@ -1,16 +1,21 @@
 package com.virtualoffice.registration.webhooks;
 
 import com.virtualoffice.registration.RegistrationApplication;
+import com.virtualoffice.registration.adapters.webhooks.DispatcherTurns;
 import com.virtualoffice.registration.support.DataDirs;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.ServiceTest;
 import com.virtualoffice.registration.support.TestClock;
 import com.virtualoffice.registration.support.TestHosts;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,6 +52,12 @@ abstract class WebhookServiceTest {
     protected WebhookApi api;
     protected Receiver receiver;
 
+    @Autowired
+    private ApplicationContext context;
+
+    @Value("${registration.webhooks.max-backoff}")
+    private Duration maxBackoff;
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("registration.data-dir", DATA_DIR::toString);
@@ -62,5 +73,29 @@ abstract class WebhookServiceTest {
     @AfterEach
     void stopReceiver() {
         receiver.close();
+    }
+
+    /**
+     * Lets every retry the dispatcher may have scheduled fall due, then runs a poll and waits for every send: what
+     * has not been sent then will not be.
+     */
+    protected void dispatchWhatIsDue() throws Exception {
+        TestClock.advance(pastAnyBackoff());
+        DispatcherTurns.pollAndSend(context);
+    }
+
+    /** Polls and their sends, first attempts only, until the check passes (a few at most). */
+    protected void delivered(Runnable check) throws Exception {
+        DispatcherTurns.until(context, Duration.ZERO, check);
+    }
+
+    /** Polls and their sends, each after the clock has moved past any backoff, until the check passes. */
+    protected void retried(Runnable check) throws Exception {
+        DispatcherTurns.until(context, pastAnyBackoff(), check);
+    }
+
+    /** Twice the longest backoff: past it with its jitter (up to a quarter more). */
+    private Duration pastAnyBackoff() {
+        return maxBackoff.multipliedBy(2);
     }
 }

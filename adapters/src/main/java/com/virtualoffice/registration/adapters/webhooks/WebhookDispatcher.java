@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,7 +41,8 @@ final class WebhookDispatcher {
     private final InstantSource clock;
     private final WebhookProperties properties;
     private final WebhookMeters meters;
-    private final Set<UUID> busyEndpoints = ConcurrentHashMap.newKeySet();
+    /** The endpoints being sent to, each with the end of its send. */
+    private final Map<UUID, CompletableFuture<Void>> sending = new ConcurrentHashMap<>();
 
     WebhookDispatcher(JdbcClient jdbc, DeliveryQueue queue, CustomerEvents events, ObjectMapper json, WebhookSender sender,
                       ExecutorService senders, InstantSource clock, WebhookProperties properties,
@@ -68,20 +69,27 @@ final class WebhookDispatcher {
             byEndpoint.computeIfAbsent(delivery.endpointId(), id -> new ArrayList<>()).add(delivery);
         }
         byEndpoint.forEach((endpointId, deliveries) -> {
-            busyEndpoints.add(endpointId);
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            sending.put(endpointId, sent);
             senders.submit(() -> {
                 try {
                     deliveries.forEach(this::send);
                 } finally {
-                    busyEndpoints.remove(endpointId);
+                    sending.remove(endpointId, sent);
+                    sent.complete(null);
                 }
             });
         });
     }
 
+    /** The sends under way now, each done once it has ended: for a test that waits for them rather than for time. */
+    List<CompletableFuture<Void>> sendsUnderWay() {
+        return List.copyOf(sending.values());
+    }
+
     private List<Claimed> claim() {
         Instant now = clock.instant();
-        return queue.claim(now, busyEndpoints, properties.batchSize(), now.plus(properties.lease()));
+        return queue.claim(now, sending.keySet(), properties.batchSize(), now.plus(properties.lease()));
     }
 
     /** Succeeded deliveries older than the retention go; failed and dead ones stay for the seller to see. */
