@@ -1,5 +1,7 @@
 package com.virtualoffice.registration.adapters.axon;
 
+import com.virtualoffice.registration.application.customers.CustomerView;
+import com.virtualoffice.registration.application.customers.Customers;
 import com.virtualoffice.registration.application.shared.Provenance;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -198,6 +200,13 @@ public class AxonConfiguration {
         Cache cache = new CaffeineAggregateCache(properties.sellerCacheSize());
         return new MeteredCache(properties.verifyCachedSellers()
                 ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema)) : cache, registry);
+    }
+
+    /** For the seller's handlers: the exact email of a customer whose hash a command's email meets. */
+    @Bean
+    EmailRecords emailRecords(Customers customers) {
+        return new EmailRecords((sellerId, customerId) ->
+                customers.find(sellerId, customerId).map(CustomerView::email));
     }
 
     @Bean(SELLER_TARGET_RESOLVER)
