@@ -12,7 +12,8 @@
 #   3. list-page and get latency in that seller (the queries of bench/read-side.sh);
 #   4. seeding up to EVENTS events, then full replays of the customer projection and of every read model, and a
 #      verify;
-#   5. time to the first 201 (bench/first-201.sh) and the resident memory of java and of postgres.
+#   5. time to the first 201 (bench/first-201.sh) and the resident memory of java and of postgres;
+#   6. heap and snapshot bytes per customer of one seller's state (bench/state-size.sh).
 # Figures are medians of RUNS runs. QUICK=1 shrinks every duration and count, for a smoke run.
 #   bench/run.sh                 full size: see the README for how long it takes
 #   QUICK=1 bench/run.sh         a few minutes
@@ -21,7 +22,7 @@ cd "$(dirname "$0")/.."
 
 if [ "${QUICK:-0}" = 1 ]; then
   : "${RUNS:=2}" "${WARMUP:=1}" "${DURATION:=2}" "${OPEN_DURATION:=4}" "${OPEN_WARMUP:=2}" "${SIZES:=10 100 1000}" \
-    "${CREATES:=50}" "${READS:=20}" "${EVENTS:=10000}" "${SEED_SELLERS:=16}"
+    "${CREATES:=50}" "${READS:=20}" "${EVENTS:=10000}" "${SEED_SELLERS:=16}" "${STATE_SIZES:=10000}"
 fi
 RUNS=${RUNS:-3}                          # runs per figure; the report gives their median
 WARMUP=${WARMUP:-3}                      # seconds of uncounted load before each closed-loop cell
@@ -39,6 +40,7 @@ READS=${READS:-200}                      # requests per read query and run
 SEED_CONCURRENCY=${SEED_CONCURRENCY:-64} # clients seeding over HTTP
 SEED_SELLERS=${SEED_SELLERS:-4}          # sellers the bulk seeding spreads over: few, so group commit batches
 EVENTS=${EVENTS:-1000000}                # events in the store before the replays, counting all earlier steps
+STATE_SIZES=${STATE_SIZES:-10000 100000 1000000} # seller sizes whose state bench/state-size.sh weighs
 PORT=${PORT:-18082}
 URL=http://localhost:$PORT
 BASELINE_PORT=${BASELINE_PORT:-18092}
@@ -188,13 +190,13 @@ for run in $(seq 1 "$RUNS"); do
   # Cell by cell, the service and then the baseline: neither measures while the other is loaded, and both meet
   # the machine in the same state. Layouts b* are the baseline's.
   for c in $CLIENTS; do
-    load closed "$URL" "$SPREAD_KEYS" "$c" "$WARMUP" "$DURATION" "r$run-spread" | sed "s/^/spread $run /" \
+    load closed "$URL" "$SPREAD_KEYS" "$c" "$WARMUP" "$DURATION" "r$run-spread-c$c" | sed "s/^/spread $run /" \
       | tee -a "$WORK/closed.txt"
-    load closed "$BASELINE_URL" "$BASELINE_SPREAD_KEYS" "$c" "$WARMUP" "$DURATION" "r$run-spread" \
+    load closed "$BASELINE_URL" "$BASELINE_SPREAD_KEYS" "$c" "$WARMUP" "$DURATION" "r$run-spread-c$c" \
       | sed "s/^/bspread $run /" | tee -a "$WORK/closed.txt"
-    load closed "$URL" "$HOT_KEY" "$c" "$WARMUP" "$DURATION" "r$run-hot" | sed "s/^/hot $run /" \
+    load closed "$URL" "$HOT_KEY" "$c" "$WARMUP" "$DURATION" "r$run-hot-c$c" | sed "s/^/hot $run /" \
       | tee -a "$WORK/closed.txt"
-    load closed "$BASELINE_URL" "$BASELINE_HOT_KEY" "$c" "$WARMUP" "$DURATION" "r$run-hot" \
+    load closed "$BASELINE_URL" "$BASELINE_HOT_KEY" "$c" "$WARMUP" "$DURATION" "r$run-hot-c$c" \
       | sed "s/^/bhot $run /" | tee -a "$WORK/closed.txt"
   done
   phase "client ceiling, run $run"
@@ -326,6 +328,9 @@ PG_SETTINGS=$(psql_ -c "SELECT string_agg(name || ' = ' || current_setting(name)
   FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers', 'max_connections')")
 kill "$SAMPLER" 2>/dev/null || true; SAMPLER=
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+# 6. The seller's state, weighed in JVMs of its own, once the service has stopped.
+log "weighing the seller state"
+SIZES="$STATE_SIZES" bench/state-size.sh >"$WORK/state-size.txt"
 
 memory() { # $1 phase pattern: the largest sample of each column in that phase, in MiB
   awk -v p="$1" '$0 ~ "^" p { n = NF; for (i = 0; i < 4; i++) if ($(n - 3 + i) > m[i]) m[i] = $(n - 3 + i) }
@@ -410,6 +415,13 @@ mkdir -p bench/reports
        "($(fmt "$HOT_P99_HALF" %.2f) against $(fmt "$(baseline_open 4)" %.2f) ms) | $(verdict "$r" '<=' 1.5) |"
   echo "| create p50 at $LARGEST customers / at $SMALLEST <= 1.5 | $P50_RATIO (p99: $P99_RATIO) |" \
        "$(verdict "$P50_RATIO" '<=' 1.5) |"
+  read -r STATE_N STATE_HEAP STATE_SNAPSHOT < <(awk 'NR > 1 && NF == 3' "$WORK/state-size.txt" | tail -n1)
+  for part in "heap $STATE_HEAP" "snapshot $STATE_SNAPSHOT"; do
+    read -r what bytes <<<"$part"
+    mib=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b * 1000000 / 1048576 }')
+    echo "| a seller of 1,000,000 customers: $what <= 64 MiB | $mib MiB ($bytes bytes a customer, weighed at" \
+         "$STATE_N) | $(verdict "$mib" '<=' 64) |"
+  done
   echo "| full replay of the customer projection >= 25,000 events/s (today's) | $(fmt "$REPLAY_RATE" %.0f) events/s" \
        "| $(verdict "$REPLAY_RATE" '>=' 25000) |"
   echo "| full replay of every read model >= 13,000 events/s (today's) | $(fmt "$ALL_REPLAY_RATE" %.0f) events/s" \
@@ -530,5 +542,17 @@ mkdir -p bench/reports
   echo "| reads | $(memory reads) |"
   echo "| replays and verify | $(memory 'replay|verify') |"
   echo "| idle, at the end | $(echo "$IDLE_AFTER" | awk '{ n = NF; printf "%.0f | %.0f | %.0f | %d", $(n-3)/1024, $(n-2)/1024, $(n-1)/1024, $n }') |"
+  echo
+  echo "## 6. The seller's state"
+  echo
+  echo "Heap and snapshot bytes per customer of one seller's state (bench/state-size.sh: the state built from" \
+       "its events in a JVM of its own, live heap after a full collection less the same before; the snapshot as" \
+       "serialised for the event store):"
+  echo
+  echo "| customers | heap bytes/customer | snapshot bytes/customer |"
+  echo "|---|---|---|"
+  awk 'NR > 1 && NF == 3 { printf "| %s | %s | %s |\n", $1, $2, $3 }' "$WORK/state-size.txt"
+  echo
+  tail -n1 "$WORK/state-size.txt"
 } >"$REPORT"
 cat "$REPORT"
