@@ -31,8 +31,8 @@ import java.util.UUID;
 public record SellerState(UUID sellerId, String plan, CustomerIndex customers, Map<UUID, String> knownEmailKeys,
                           Map<UUID, Boolean> apiKeys) {
 
-    /** Exact keys kept: more than a batch of commands (64 by default), so that none of them needs the record. */
-    static final int RECENT_EMAILS = 1024;
+    /** Exact keys kept: four batches of commands at the default size (64), so that none of them needs the record. */
+    static final int RECENT_EMAILS = 256;
 
     public static final SellerState UNREGISTERED =
             new SellerState(null, null, CustomerIndex.empty(), Map.of(), Map.of());
