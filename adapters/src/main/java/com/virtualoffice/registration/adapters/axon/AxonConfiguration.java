@@ -197,7 +197,7 @@ public class AxonConfiguration {
     /** Checked against the store before each use when other instances may append to the same sellers. */
     @Bean(SELLER_CACHE)
     Cache sellerCache(AxonProperties properties, JdbcClient jdbc, EventSchema eventSchema, MeterRegistry registry) {
-        Cache cache = new CaffeineAggregateCache(properties.sellerCacheSize());
+        Cache cache = new CaffeineAggregateCache(properties.sellerCacheCustomers());
         return new MeteredCache(properties.verifyCachedSellers()
                 ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema)) : cache, registry);
     }
