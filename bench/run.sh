@@ -22,7 +22,8 @@ cd "$(dirname "$0")/.."
 
 if [ "${QUICK:-0}" = 1 ]; then
   : "${RUNS:=2}" "${WARMUP:=1}" "${DURATION:=2}" "${OPEN_DURATION:=4}" "${OPEN_WARMUP:=2}" "${SIZES:=10 100 1000}" \
-    "${CREATES:=50}" "${READS:=20}" "${EVENTS:=10000}" "${SEED_SELLERS:=16}" "${STATE_SIZES:=10000}"
+    "${CREATES:=50}" "${READS:=20}" "${EVENTS:=10000}" "${SEED_SELLERS:=16}" \
+    "${STATE_SIZES:=1000000}"
 fi
 RUNS=${RUNS:-3}                          # runs per figure; the report gives their median
 WARMUP=${WARMUP:-3}                      # seconds of uncounted load before each closed-loop cell
@@ -400,12 +401,12 @@ mkdir -p bench/reports
   echo "|---|---|---|"
   for c in $CLIENTS; do
     r=$(ratio "$(cell spread "$c" 4)" "$(cell bspread "$c" 4)")
-    echo "| spread over $SELLERS sellers, $c clients: creates/s >= 1.0x the baseline's | ${r}x | $(verdict "$r" '>=' 1.0) |"
+    echo "| spread over $SELLERS sellers, clients: $c; creates/s >= 1.0x the baseline's | ${r}x | $(verdict "$r" '>=' 1.0) |"
   done
   for target in "1 1.0" "64 3.0"; do
     read -r c want <<<"$target"
     r=$(ratio "$(cell hot "$c" 4)" "$(cell bhot "$c" 4)")
-    echo "| one hot seller, $c clients: creates/s >= ${want}x the baseline's | ${r}x | $(verdict "$r" '>=' "$want") |"
+    echo "| one hot seller, clients: $c; creates/s >= ${want}x the baseline's | ${r}x | $(verdict "$r" '>=' "$want") |"
   done
   r=$(ratio "$(cell spread 1 6)" "$(cell bspread 1 6)")
   echo "| p99 at 1 client (spread) <= 1.5x the baseline's | ${r}x ($(fmt "$(cell spread 1 6)" %.2f) against" \

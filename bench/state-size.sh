@@ -23,5 +23,5 @@ for size in $SIZES; do
   ./dev java -XX:+UseSerialGC -Xms"$HEAP" -Xmx"$HEAP" -cp "$CLASSPATH" \
     com.virtualoffice.registration.adapters.axon.SellerStateSize "$size" | tee -a "$WORK/sizes.txt"
 done
-tail -n1 "$WORK/sizes.txt" | awk '{ printf "a seller of 1,000,000 customers: %.0f MB of heap, %.0f MB of snapshot\n",
-  $2, $3 }'
+tail -n1 "$WORK/sizes.txt" | awk '{ printf "at %d customers\x27 bytes each, a seller of 1,000,000 takes %.1f MiB of heap" \
+  " and %.1f MiB of snapshot\n", $1, $2 * 1000000 / 1048576, $3 * 1000000 / 1048576 }'
