@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Every benchmark of the service in one command; writes bench/reports/benchmarks.md.
-# Builds the jar, then drives the packaged service over HTTP on loopback, against its embedded PostgreSQL on the
-# same machine, with bench/src/Load.java:
-#   1. creates/s and p50/p99 at 1, 8, 32 and 64 closed-loop clients, spread over 16 sellers and on one hot
-#      seller, beside pgbench's one-row inserts/s on the same PostgreSQL and the load generator's own ceiling;
-#      an open loop at half the hot peak, beside pgbench's one-row inserts at the same fixed rate;
-#   2. sequential create latency in a seller holding 10, 1,000, 10,000 and 100,000 customers;
+# Builds the jar and the CRUD baseline (bench/baseline: the same create done the plain JDBC way, key lookup,
+# SELECT ... FOR UPDATE on the seller, insert under a unique index, count, commit), then drives both over HTTP on
+# loopback with bench/src/Load.java; the baseline runs beside the service on the service's embedded PostgreSQL, in
+# a database of its own, and the two never take load at the same time (each cell runs on one, then the other):
+#   1. service against baseline: creates/s and p50/p99 at 1, 8, 32 and 64 closed-loop clients, spread over 16
+#      sellers and on one hot seller, and an open loop on the hot seller at half the service's hot peak against
+#      both at the same fixed rate; pgbench's one-row inserts/s on the same PostgreSQL and the load generator's
+#      own ceiling beside them;
+#   2. sequential create latency in a seller holding 10 ... 1,000,000 customers (seeded over HTTP, timed);
 #   3. list-page and get latency in that seller (the queries of bench/read-side.sh);
 #   4. seeding up to EVENTS events, then full replays of the customer projection and of every read model, and a
 #      verify;
-#   5. time to the first 201 (bench/first-201.sh) and the resident memory of java and of postgres.
+#   5. time to the first 201 (bench/first-201.sh) and the resident memory of java and of postgres;
+#   6. heap and snapshot bytes per customer of one seller's state (bench/state-size.sh).
 # Figures are medians of RUNS runs. QUICK=1 shrinks every duration and count, for a smoke run.
 #   bench/run.sh                 full size: see the README for how long it takes
 #   QUICK=1 bench/run.sh         a few minutes
@@ -18,7 +22,8 @@ cd "$(dirname "$0")/.."
 
 if [ "${QUICK:-0}" = 1 ]; then
   : "${RUNS:=2}" "${WARMUP:=1}" "${DURATION:=2}" "${OPEN_DURATION:=4}" "${OPEN_WARMUP:=2}" "${SIZES:=10 100 1000}" \
-    "${CREATES:=50}" "${READS:=20}" "${EVENTS:=10000}" "${SEED_SELLERS:=16}"
+    "${CREATES:=50}" "${READS:=20}" "${EVENTS:=10000}" "${SEED_SELLERS:=16}" \
+    "${STATE_SIZES:=1000000}"
 fi
 RUNS=${RUNS:-3}                          # runs per figure; the report gives their median
 WARMUP=${WARMUP:-3}                      # seconds of uncounted load before each closed-loop cell
@@ -30,14 +35,18 @@ OPEN_WARMUP=${OPEN_WARMUP:-15}           # seconds of uncounted open loop first:
 SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--XX:+UseZGC -Xms2g -Xmx2g}
 CLIENTS=${CLIENTS:-1 8 32 64}            # closed-loop client counts
 SELLERS=${SELLERS:-16}                   # sellers of the spread layout
-SIZES=${SIZES:-10 1000 10000 100000}     # seller sizes of the latency ladder; the reads run at the last
+SIZES=${SIZES:-10 1000 10000 100000 1000000} # seller sizes of the latency ladder; the reads run at the last
 CREATES=${CREATES:-500}                  # sequential creates measured per size and run
 READS=${READS:-200}                      # requests per read query and run
 SEED_CONCURRENCY=${SEED_CONCURRENCY:-64} # clients seeding over HTTP
 SEED_SELLERS=${SEED_SELLERS:-4}          # sellers the bulk seeding spreads over: few, so group commit batches
 EVENTS=${EVENTS:-1000000}                # events in the store before the replays, counting all earlier steps
+STATE_SIZES=${STATE_SIZES:-10000 100000 1000000} # seller sizes whose state bench/state-size.sh weighs
 PORT=${PORT:-18082}
 URL=http://localhost:$PORT
+BASELINE_PORT=${BASELINE_PORT:-18092}
+BASELINE_URL=http://localhost:$BASELINE_PORT
+BASELINE_JAR=bench/baseline/target/crud-baseline.jar
 ADMIN=bench-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0
 A="Authorization: Bearer $ADMIN"
 JAR=bootstrap/target/customer-registration.jar
@@ -64,6 +73,7 @@ verdict() { # $1 measured, $2 "<=" or ">=", $3 target
 
 cleanup() {
   [ -z "${SAMPLER:-}" ] || kill "$SAMPLER" 2>/dev/null || true
+  if [ -n "${BASELINE_PID:-}" ]; then kill "$BASELINE_PID" 2>/dev/null || true; wait "$BASELINE_PID" 2>/dev/null || true; fi
   if [ -n "${PID:-}" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
   # The service stops its PostgreSQL on the way out; should one outlive a crash, stop it here, by its pid file.
   local pidfile="$WORK/data/postgres/postmaster.pid" pm
@@ -86,8 +96,13 @@ if ! pgbench --version >/dev/null 2>&1 || ! psql --version >/dev/null 2>&1; then
   log "installing pgbench and psql"
   apt-get update && apt-get install -y --no-install-recommends postgresql
 fi
-log "building the jar"
+log "building the jar and the CRUD baseline"
 ./dev build >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+# The baseline is no module of the product's build: its own POM, built with the same JDK and Maven.
+JDK_HOME=$(./dev java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.home = //p')
+if command -v mvn >/dev/null 2>&1; then MVN=mvn; else MVN=$PWD/mvnw; fi
+JAVA_HOME=$JDK_HOME "$MVN" -B -ntp -q -f bench/baseline/pom.xml -DskipTests package >"$WORK/baseline-build.log" 2>&1 \
+  || { cat "$WORK/baseline-build.log" >&2; exit 1; }
 
 # --- 5a. time to the first 201, on a quiet machine ---------------------------------------------------------
 for run in $(seq 1 "$RUNS"); do
@@ -119,6 +134,22 @@ PGPASSWORD=$(sed -n 's/^superuser\.password=//p' "$WORK/data/postgres-credential
 export PGPASSWORD
 psql_() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -X -At postgres "$@"; }
 
+# The CRUD baseline, in a database of its own on the same server, with the same JVM options.
+log "starting the CRUD baseline"
+psql_ -c "CREATE DATABASE baseline" >/dev/null
+# shellcheck disable=SC2086 # the options are words
+BASELINE_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/baseline" BASELINE_DATASOURCE_PASSWORD=$PGPASSWORD \
+  PORT=$BASELINE_PORT ADMIN_TOKEN=$ADMIN ./dev java $SERVICE_JVM_OPTS -jar "$BASELINE_JAR" >"$WORK/baseline.log" 2>&1 &
+BASELINE_PID=$!
+STARTED=$SECONDS
+# Any HTTP answer means it is up: it has no health endpoint, and a GET of the create's route answers 405.
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASELINE_URL/api/customers")" != 000 ]; do
+  if ! kill -0 "$BASELINE_PID" 2>/dev/null || [ $((SECONDS - STARTED)) -gt 300 ]; then
+    echo "the baseline did not come up; its log:" >&2; cat "$WORK/baseline.log" >&2; exit 1
+  fi
+  sleep 0.2
+done
+
 # Resident memory once a second, tagged with the phase under way: java's VmRSS; for postgres (the postmaster
 # and its children) the VmRSS summed, which counts the shared buffers once per process that touched them, and
 # the Pss summed, which splits shared pages among their users and so adds up to what postgres really holds.
@@ -142,6 +173,9 @@ phase() { echo "$1" >"$WORK/phase"; log "$1"; }
 load seller "$URL" "$ADMIN" enterprise "$SELLERS" >"$WORK/spread-sellers.txt"
 read -r _ HOT_KEY < <(load seller "$URL" "$ADMIN" enterprise)
 SPREAD_KEYS=$(awk '{print $2}' "$WORK/spread-sellers.txt" | paste -sd,)
+load seller "$BASELINE_URL" "$ADMIN" enterprise "$SELLERS" >"$WORK/baseline-spread-sellers.txt"
+read -r _ BASELINE_HOT_KEY < <(load seller "$BASELINE_URL" "$ADMIN" enterprise)
+BASELINE_SPREAD_KEYS=$(awk '{print $2}' "$WORK/baseline-spread-sellers.txt" | paste -sd,)
 sleep 5 # a few idle samples
 
 # --- 1. create throughput beside pgbench ------------------------------------------------------------------
@@ -154,10 +188,18 @@ pgbench_() { (cd "$WORK" && pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -n -f 
 CSV=$(echo $CLIENTS | tr ' ' ',')
 for run in $(seq 1 "$RUNS"); do
   phase "creates: closed loop, run $run"
-  load closed "$URL" "$SPREAD_KEYS" "$CSV" "$WARMUP" "$DURATION" "r$run-spread" | sed "s/^/spread $run /" \
-    | tee -a "$WORK/closed.txt"
-  load closed "$URL" "$HOT_KEY" "$CSV" "$WARMUP" "$DURATION" "r$run-hot" | sed "s/^/hot $run /" \
-    | tee -a "$WORK/closed.txt"
+  # Cell by cell, the service and then the baseline: neither measures while the other is loaded, and both meet
+  # the machine in the same state. Layouts b* are the baseline's.
+  for c in $CLIENTS; do
+    load closed "$URL" "$SPREAD_KEYS" "$c" "$WARMUP" "$DURATION" "r$run-spread-c$c" | sed "s/^/spread $run /" \
+      | tee -a "$WORK/closed.txt"
+    load closed "$BASELINE_URL" "$BASELINE_SPREAD_KEYS" "$c" "$WARMUP" "$DURATION" "r$run-spread-c$c" \
+      | sed "s/^/bspread $run /" | tee -a "$WORK/closed.txt"
+    load closed "$URL" "$HOT_KEY" "$c" "$WARMUP" "$DURATION" "r$run-hot-c$c" | sed "s/^/hot $run /" \
+      | tee -a "$WORK/closed.txt"
+    load closed "$BASELINE_URL" "$BASELINE_HOT_KEY" "$c" "$WARMUP" "$DURATION" "r$run-hot-c$c" \
+      | sed "s/^/bhot $run /" | tee -a "$WORK/closed.txt"
+  done
   phase "client ceiling, run $run"
   load ceiling "$CSV" "$WARMUP" "$DURATION" | sed "s/^/ceiling $run /" | tee -a "$WORK/closed.txt"
   phase "pgbench, run $run"
@@ -182,8 +224,11 @@ for run in $(seq 1 "$RUNS"); do
   phase "creates: open loop at $HALF/s, run $run"
   LOAD_TIMELINE="$WORK/open-timeline-$run.txt" load open "$URL" "$HOT_KEY" "$HALF" "$OPEN_WARMUP" "$OPEN_DURATION" \
     "r$run-open" | tee -a "$WORK/open.txt"
+  LOAD_TIMELINE="$WORK/baseline-open-timeline-$run.txt" load open "$BASELINE_URL" "$BASELINE_HOT_KEY" "$HALF" \
+    "$OPEN_WARMUP" "$OPEN_DURATION" "r$run-open" | tee -a "$WORK/baseline-open.txt"
 done
 open_() { awk -v k="$1" '{ print $k }' "$WORK/open.txt" | median; }
+baseline_open() { awk -v k="$1" '{ print $k }' "$WORK/baseline-open.txt" | median; }
 # The database alone at that rate, for scale: pgbench's one-row insert transactions arriving at the same fixed
 # rate (64 clients, each transaction timed from when it was due: its schedule lag plus its own time), on the same
 # PostgreSQL with the service up and idle.
@@ -198,18 +243,23 @@ for run in $(seq 1 "$RUNS"); do
 done
 rm -f "$WORK"/pgbench_log.*
 psql_ -c "DROP TABLE bench_pgbench_insert" >/dev/null
+# The baseline has had its say; its heap is not the service's to share for the rest.
+kill "$BASELINE_PID"; wait "$BASELINE_PID" 2>/dev/null || true; BASELINE_PID=
 pgbench_open() { awk -v k="$1" '{ print $k }' "$WORK/pgbench-open.txt" | median; }
 
 # --- 2. create latency by seller size; 3. reads at the largest -----------------------------------------------
 read -r LADDER_ID LADDER_KEY < <(load seller "$URL" "$ADMIN" enterprise)
 customers() { curl -s "$URL/admin/sellers/$LADDER_ID" -H "$A" | sed -E 's/.*"customer_count":([0-9]+).*/\1/'; }
+: >"$WORK/ladder-seed.txt"
 SEEDED=0 # customers c0@example.com ... seeded so far; the measured creates add more under other names
 for size in $SIZES; do
   have=$(customers)
   if [ "$size" -gt "$have" ]; then
     phase "seeding the ladder seller to $size"
-    # 16 clients, as bench/read-side.sh seeds its seller.
-    load seed "$URL" "$LADDER_KEY" $((size - have)) 16 c "$SEEDED" >&2
+    # Over HTTP, as a client would, with as many clients as the bulk seeding: one seller's creates are grouped
+    # into few transactions (group commit), which is what makes a million of them take minutes, not hours.
+    echo "$size $(load seed "$URL" "$LADDER_KEY" $((size - have)) "$SEED_CONCURRENCY" c "$SEEDED")" \
+      | tee -a "$WORK/ladder-seed.txt" >&2
     SEEDED=$((SEEDED + size - have))
   fi
   phase "sequential creates at $size customers"
@@ -279,6 +329,9 @@ PG_SETTINGS=$(psql_ -c "SELECT string_agg(name || ' = ' || current_setting(name)
   FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers', 'max_connections')")
 kill "$SAMPLER" 2>/dev/null || true; SAMPLER=
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+# 6. The seller's state, weighed in JVMs of its own, once the service has stopped.
+log "weighing the seller state"
+SIZES="$STATE_SIZES" bench/state-size.sh >"$WORK/state-size.txt"
 
 memory() { # $1 phase pattern: the largest sample of each column in that phase, in MiB
   awk -v p="$1" '$0 ~ "^" p { n = NF; for (i = 0; i < 4; i++) if ($(n - 3 + i) > m[i]) m[i] = $(n - 3 + i) }
@@ -311,22 +364,71 @@ mkdir -p bench/reports
   echo "| PostgreSQL | $PG_VERSION, the service's embedded server on the same machine: $PG_SETTINGS |"
   echo "| load | bench/src/Load.java on the same machine, over loopback, HTTP/1.1 keep-alive sockets; $(pgbench --version) |"
   echo
+  echo "## 1. The service against the CRUD baseline"
+  echo
+  echo "The same \`POST /api/customers\` against this service and against bench/baseline (plain Spring Boot + JDBC:" \
+       "key lookup, \`SELECT ... FOR UPDATE\` on the seller, insert under a unique index on the email, count" \
+       "raised, commit; same JVM options, its own database on the same PostgreSQL server). Closed loop, $WARMUP s" \
+       "of warm-up then $DURATION s per cell, each cell on the service and then on the baseline, never both at" \
+       "once. Ratio: the service's creates/s per the baseline's."
+  echo
+  echo "| layout | clients | service creates/s | baseline creates/s | ratio | service p50 ms | baseline p50 ms" \
+       "| service p99 ms | baseline p99 ms |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for layout in spread hot; do
+    for c in $CLIENTS; do
+      echo "| $layout | $c | $(fmt "$(cell "$layout" "$c" 4)") | $(fmt "$(cell "b$layout" "$c" 4)")" \
+           "| **$(ratio "$(cell "$layout" "$c" 4)" "$(cell "b$layout" "$c" 4)")**" \
+           "| $(fmt "$(cell "$layout" "$c" 5)" %.2f) | $(fmt "$(cell "b$layout" "$c" 5)" %.2f)" \
+           "| $(fmt "$(cell "$layout" "$c" 6)" %.2f) | $(fmt "$(cell "b$layout" "$c" 6)" %.2f) |"
+    done
+  done
+  echo "| open loop, hot, $HALF/s | - | $(fmt "$(open_ 2)") | $(fmt "$(baseline_open 2)") | - |" \
+       "$(fmt "$(open_ 3)" %.2f) | $(fmt "$(baseline_open 3)" %.2f) | **$(fmt "$HOT_P99_HALF" %.2f)**" \
+       "| **$(fmt "$(baseline_open 4)" %.2f)** |"
+  echo
+  echo "Spread: creates in turn over $SELLERS sellers; hot: all on one seller. Open loop: a fixed $HALF creates/s" \
+       "(half the service's hot peak, $(fmt "$PEAK") creates/s at $PEAK_CLIENTS clients) on the hot seller, the" \
+       "same rate against both, $OPEN_WARMUP s uncounted then $OPEN_DURATION s, each create timed from when it was" \
+       "due. Errors over all cells: service $(awk '$1 ~ /^(spread|hot)$/ { s += $7 } END { print s + 0 }' "$WORK/closed.txt")," \
+       "baseline $(awk '$1 ~ /^b(spread|hot)$/ { s += $7 } END { print s + 0 }' "$WORK/closed.txt"); open loop:" \
+       "service $(awk '{ s += $5 } END { print s + 0 }' "$WORK/open.txt")," \
+       "baseline $(awk '{ s += $5 } END { print s + 0 }' "$WORK/baseline-open.txt")."
+  echo
   echo "## Targets"
   echo
   echo "| target | measured | |"
   echo "|---|---|---|"
-  echo "| one hot seller: >= 1,000 creates/s at peak | $(fmt "$PEAK") creates/s ($PEAK_CLIENTS clients) |" \
-       "$(verdict "$PEAK" '>=' 1000) |"
-  echo "| p99 <= 20 ms at half the peak rate (open loop at $HALF creates/s, hot seller) |" \
-       "$(fmt "$HOT_P99_HALF" %.2f) ms (pgbench's one-row inserts alone at that rate:" \
-       "$(fmt "$(pgbench_open 4)" %.2f) ms)" \
-       "| $(verdict "$HOT_P99_HALF" '<=' 20) |"
+  for c in $CLIENTS; do
+    r=$(ratio "$(cell spread "$c" 4)" "$(cell bspread "$c" 4)")
+    echo "| spread over $SELLERS sellers, clients: $c; creates/s >= 1.0x the baseline's | ${r}x | $(verdict "$r" '>=' 1.0) |"
+  done
+  for target in "1 1.0" "64 3.0"; do
+    read -r c want <<<"$target"
+    r=$(ratio "$(cell hot "$c" 4)" "$(cell bhot "$c" 4)")
+    echo "| one hot seller, clients: $c; creates/s >= ${want}x the baseline's | ${r}x | $(verdict "$r" '>=' "$want") |"
+  done
+  r=$(ratio "$(cell spread 1 6)" "$(cell bspread 1 6)")
+  echo "| p99 at 1 client (spread) <= 1.5x the baseline's | ${r}x ($(fmt "$(cell spread 1 6)" %.2f) against" \
+       "$(fmt "$(cell bspread 1 6)" %.2f) ms) | $(verdict "$r" '<=' 1.5) |"
+  r=$(ratio "$HOT_P99_HALF" "$(baseline_open 4)")
+  echo "| open loop at half the hot peak ($HALF/s): p99 <= 1.5x the baseline's at the same rate | ${r}x" \
+       "($(fmt "$HOT_P99_HALF" %.2f) against $(fmt "$(baseline_open 4)" %.2f) ms) | $(verdict "$r" '<=' 1.5) |"
   echo "| create p50 at $LARGEST customers / at $SMALLEST <= 1.5 | $P50_RATIO (p99: $P99_RATIO) |" \
        "$(verdict "$P50_RATIO" '<=' 1.5) |"
-  echo "| full replay of the customer projection >= 20,000 events/s | $(fmt "$REPLAY_RATE" %.0f) events/s" \
-       "(every read model: $(fmt "$ALL_REPLAY_RATE" %.0f)) | $(verdict "$REPLAY_RATE" '>=' 20000) |"
+  read -r STATE_N STATE_HEAP STATE_SNAPSHOT < <(awk 'NR > 1 && NF == 3' "$WORK/state-size.txt" | tail -n1)
+  for part in "heap $STATE_HEAP" "snapshot $STATE_SNAPSHOT"; do
+    read -r what bytes <<<"$part"
+    mib=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b * 1000000 / 1048576 }')
+    echo "| a seller of 1,000,000 customers: $what <= 64 MiB | $mib MiB ($bytes bytes a customer, weighed at" \
+         "$STATE_N) | $(verdict "$mib" '<=' 64) |"
+  done
+  echo "| full replay of the customer projection >= 25,000 events/s (today's) | $(fmt "$REPLAY_RATE" %.0f) events/s" \
+       "| $(verdict "$REPLAY_RATE" '>=' 25000) |"
+  echo "| full replay of every read model >= 13,000 events/s (today's) | $(fmt "$ALL_REPLAY_RATE" %.0f) events/s" \
+       "| $(verdict "$ALL_REPLAY_RATE" '>=' 13000) |"
   echo
-  echo "## 1. Create throughput"
+  echo "## 1b. Create throughput beside pgbench"
   echo
   echo "Closed loop: each client sends its next \`POST /api/customers\` when the last one answered; $WARMUP s of" \
        "warm-up, then $DURATION s measured per cell. Latency is the client's, request sent to answer read; only" \
@@ -342,8 +444,8 @@ mkdir -p bench/reports
   for c in $CLIENTS; do
     pg=$(awk -v c="$c" '$2 == c { print $3 }' "$WORK/pgbench.txt" | median)
     pgl=$(awk -v c="$c" '$2 == c { print $4 }' "$WORK/pgbench.txt" | median)
-    errors=$(awk -v c="$c" '$1 != "ceiling" && $3 == c { s += $7 } END { print s + 0 }' "$WORK/closed.txt")
-    cpu=$(awk -v c="$c" '$1 != "ceiling" && $3 == c && $8 > m { m = $8 } END { print m + 0 }' "$WORK/closed.txt")
+    errors=$(awk -v c="$c" '$1 ~ /^(spread|hot)$/ && $3 == c { s += $7 } END { print s + 0 }' "$WORK/closed.txt")
+    cpu=$(awk -v c="$c" '$1 ~ /^(spread|hot)$/ && $3 == c && $8 > m { m = $8 } END { print m + 0 }' "$WORK/closed.txt")
     echo "| $c | $(fmt "$(cell spread "$c" 4)") | $(fmt "$(cell spread "$c" 5)" %.2f)" \
          "| $(fmt "$(cell spread "$c" 6)" %.2f) | $(fmt "$(cell hot "$c" 4)") | $(fmt "$(cell hot "$c" 5)" %.2f)" \
          "| $(fmt "$(cell hot "$c" 6)" %.2f) | $(fmt "$pg" %.0f) | $(fmt "$pgl" %.3f)" \
@@ -389,6 +491,10 @@ mkdir -p bench/reports
   done
   echo
   echo "At $LARGEST against $SMALLEST: p50 **$P50_RATIO** times, p99 $P99_RATIO times."
+  echo
+  echo "Seeding the seller up to each size, over HTTP by $SEED_CONCURRENCY clients (size: what the seeding printed):"
+  echo
+  sed 's/^/- /' "$WORK/ladder-seed.txt"
   echo
   echo "## 3. Reads at $LARGEST customers"
   echo
@@ -437,5 +543,17 @@ mkdir -p bench/reports
   echo "| reads | $(memory reads) |"
   echo "| replays and verify | $(memory 'replay|verify') |"
   echo "| idle, at the end | $(echo "$IDLE_AFTER" | awk '{ n = NF; printf "%.0f | %.0f | %.0f | %d", $(n-3)/1024, $(n-2)/1024, $(n-1)/1024, $n }') |"
+  echo
+  echo "## 6. The seller's state"
+  echo
+  echo "Heap and snapshot bytes per customer of one seller's state (bench/state-size.sh: the state built from" \
+       "its events in a JVM of its own, live heap after a full collection less the same before; the snapshot as" \
+       "serialised for the event store):"
+  echo
+  echo "| customers | heap bytes/customer | snapshot bytes/customer |"
+  echo "|---|---|---|"
+  awk 'NR > 1 && NF == 3 { printf "| %s | %s | %s |\n", $1, $2, $3 }' "$WORK/state-size.txt"
+  echo
+  tail -n1 "$WORK/state-size.txt"
 } >"$REPORT"
 cat "$REPORT"

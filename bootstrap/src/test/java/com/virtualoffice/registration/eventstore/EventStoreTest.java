@@ -145,10 +145,11 @@ class EventStoreTest extends ServiceTest {
         assertThat(jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :seller")
                 .param("seller", seller.sellerId()).query(Long.class).single()).isPositive();
         // The seller copies itself into the snapshot: it must hold exactly the customers registered up to the
-        // sequence number it is stored under, and carry the type of the seller's events.
+        // sequence number it is stored under (24 bytes each), and carry the type of the seller's events.
         var snapshot = jdbc.sql("""
                         SELECT sequence_number, type,
-                               json_array_length(convert_from(payload, 'UTF8')::json -> 'state' -> 'customerIds') AS held
+                               length(decode(convert_from(payload, 'UTF8')::json -> 'state' ->> 'customers', 'base64'))
+                                 / 24 AS held
                         FROM snapshot_event_entry WHERE aggregate_identifier = :seller""")
                 .param("seller", seller.sellerId())
                 .query((row, n) -> List.of(row.getLong("sequence_number"), row.getString("type"), row.getLong("held")))

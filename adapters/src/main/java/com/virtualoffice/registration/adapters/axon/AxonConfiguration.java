@@ -1,5 +1,7 @@
 package com.virtualoffice.registration.adapters.axon;
 
+import com.virtualoffice.registration.application.customers.CustomerView;
+import com.virtualoffice.registration.application.customers.Customers;
 import com.virtualoffice.registration.application.shared.Provenance;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -156,9 +158,16 @@ public class AxonConfiguration {
     /** Checked against the store before each use when other instances may append to the same sellers. */
     @Bean(SELLER_CACHE)
     Cache sellerCache(AxonProperties properties, JdbcClient jdbc, EventSchema eventSchema, MeterRegistry registry) {
-        Cache cache = new CaffeineAggregateCache(properties.sellerCacheSize());
+        Cache cache = new CaffeineAggregateCache(properties.sellerCacheCustomers());
         return new MeteredCache(properties.verifyCachedSellers()
                 ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema)) : cache, registry);
+    }
+
+    /** For the seller's handlers: the exact email of a customer whose hash a command's email meets. */
+    @Bean
+    EmailRecords emailRecords(Customers customers) {
+        return new EmailRecords((sellerId, customerId) ->
+                customers.find(sellerId, customerId).map(CustomerView::email));
     }
 
     @Bean(SELLER_TARGET_RESOLVER)

@@ -45,7 +45,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(cache = AxonConfiguration.SELLER_CACHE,
         commandTargetResolver = AxonConfiguration.SELLER_TARGET_RESOLVER)
-@Revision("4")
+@Revision("5")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class SellerAggregate {
@@ -77,12 +77,14 @@ class SellerAggregate {
     }
 
     @CommandHandler
-    Decision handle(RegisterCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
+    Decision handle(RegisterCustomer command, PlanCatalog plans, SellerSnapshots snapshots, EmailRecords records) {
+        records.confirmHolders(command, state);
         return decide(command, plans, snapshots);
     }
 
     @CommandHandler
-    Decision handle(UpdateCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
+    Decision handle(UpdateCustomer command, PlanCatalog plans, SellerSnapshots snapshots, EmailRecords records) {
+        records.confirmHolders(command, state);
         return decide(command, plans, snapshots);
     }
 
@@ -108,9 +110,13 @@ class SellerAggregate {
 
     /** Group commit: each command is decided on the state its predecessors in the batch left. */
     @CommandHandler
-    List<Decision> handle(SellerCommandBatch batch, PlanCatalog plans, SellerSnapshots snapshots) {
+    List<Decision> handle(SellerCommandBatch batch, PlanCatalog plans, SellerSnapshots snapshots,
+                          EmailRecords records) {
         return snapshotIfDue(batch.entries().stream()
-                .map(entry -> decideAndRecord(entry.command(), plans, MetaData.from(entry.provenance())))
+                .map(entry -> {
+                    records.confirmHolders(entry.command(), state);
+                    return decideAndRecord(entry.command(), plans, MetaData.from(entry.provenance()));
+                })
                 .toList(), snapshots);
     }
 

@@ -53,4 +53,9 @@ final class StoreVerifiedCache extends ForwardingCache {
     private static Long versionOf(AggregateCacheEntry<?> entry) {
         return entry.recreateAggregate(null, null, null).version();
     }
+
+    /** The cached aggregate itself, the same way round. */
+    static Object aggregateOf(AggregateCacheEntry<?> entry) {
+        return entry.recreateAggregate(null, null, null).getAggregateRoot();
+    }
 }

@@ -46,6 +46,7 @@ class SellerSnapshotsTest {
         fixture = new AggregateTestFixture<>(SellerAggregate.class)
                 .registerInjectableResource(PLANS)
                 .registerInjectableResource(snapshots)
+                .registerInjectableResource(new EmailRecords((seller, customer) -> Optional.empty()))
                 .registerCommandTargetResolver(new SellerTargetResolver());
         // Taking a snapshot restarts the seller's count of events since one, which sourcing the same events
         // again cannot know of; the fixture would report that as a state change outside an event handler.
@@ -95,7 +96,7 @@ class SellerSnapshotsTest {
         seller.on(customer("c"));
         seller.on(new CustomerDeleted(SELLER, id("a"), NOW));
 
-        assertThat(copy.customerIds()).containsExactlyInAnyOrder(id("a"), id("b"));
+        assertThat(copy.restore().customers().asMap()).containsOnlyKeys(id("a"), id("b"));
         assertThat(copy.restore().customerHolding(new Email("a@example.com"))).contains(id("a"));
     }
 
