@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.virtualoffice.registration.application.shared.SellerCommandBatch;
 import com.virtualoffice.registration.domain.Decision;
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.PlanCatalog;

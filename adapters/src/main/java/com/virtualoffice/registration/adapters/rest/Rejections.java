@@ -6,6 +6,7 @@ import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
 import com.virtualoffice.registration.domain.Rejection.CustomerNotFound;
 import com.virtualoffice.registration.domain.Rejection.EmailAlreadyTaken;
 import com.virtualoffice.registration.domain.Rejection.SellerAlreadyRegistered;
+import com.virtualoffice.registration.domain.Rejection.SellerNotFound;
 import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
 import org.springframework.http.HttpStatus;
 
@@ -25,6 +26,7 @@ final class Rejections {
             case UnknownPlan unknown -> ApiProblem.badRequest("body/plan must be equal to one of the allowed values");
             case CustomerNotFound notFound -> ApiProblem.notFound("Customer not found");
             case ApiKeyNotFound notFound -> ApiProblem.notFound("API key not found");
+            case SellerNotFound notFound -> ApiProblem.notFound("Seller not found");
         };
     }
 }

@@ -1,7 +1,7 @@
 package com.virtualoffice.registration.application.apikeys;
 
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.application.shared.SellerCommandSender;
+import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.Decision.Rejected;
 import com.virtualoffice.registration.domain.SellerCommand;
@@ -20,12 +20,12 @@ import java.util.function.BiFunction;
  */
 public final class ApiKeyLifecycleUseCase {
 
-    private final SellerCommandSender sender;
+    private final SellerDecisions decisions;
     private final ApiKeyDirectory directory;
     private final InstantSource clock;
 
-    public ApiKeyLifecycleUseCase(SellerCommandSender sender, ApiKeyDirectory directory, InstantSource clock) {
-        this.sender = sender;
+    public ApiKeyLifecycleUseCase(SellerDecisions decisions, ApiKeyDirectory directory, InstantSource clock) {
+        this.decisions = decisions;
         this.directory = directory;
         this.clock = clock;
     }
@@ -48,7 +48,7 @@ public final class ApiKeyLifecycleUseCase {
     private Optional<Accepted> decide(UUID apiKeyId, Provenance provenance,
                                       BiFunction<UUID, Instant, SellerCommand> command) {
         return directory.find(apiKeyId)
-                .flatMap(key -> sender.send(command.apply(key.sellerId(), clock.instant()), provenance))
+                .map(key -> decisions.decide(command.apply(key.sellerId(), clock.instant()), provenance))
                 .flatMap(decision -> switch (decision) {
                     case Accepted accepted -> Optional.of(accepted);
                     // Deleted by another request since we looked it up.

@@ -3,7 +3,7 @@ package com.virtualoffice.registration.application.apikeys;
 import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.application.shared.IdSource;
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.application.shared.SellerCommandSender;
+import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.Decision.Rejected;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
@@ -20,15 +20,15 @@ public final class IssueApiKeyUseCase {
     public record IssuedApiKey(ApiKeyView key, ApiKeySecret secret) {
     }
 
-    private final SellerCommandSender sender;
+    private final SellerDecisions decisions;
     private final Sellers sellers;
     private final IdSource ids;
     private final InstantSource clock;
     private final RandomGenerator secureRandom;
 
-    public IssueApiKeyUseCase(SellerCommandSender sender, Sellers sellers, IdSource ids, InstantSource clock,
+    public IssueApiKeyUseCase(SellerDecisions decisions, Sellers sellers, IdSource ids, InstantSource clock,
                               RandomGenerator secureRandom) {
-        this.sender = sender;
+        this.decisions = decisions;
         this.sellers = sellers;
         this.ids = ids;
         this.clock = clock;
@@ -44,7 +44,7 @@ public final class IssueApiKeyUseCase {
         ApiKeySecret secret = ApiKeySecret.generate(secureRandom);
         var command = new IssueApiKey(sellerId, ids.newId(), name, secret.hash(), secret.displayPrefix(), expiresAt,
                 clock.instant());
-        return sender.send(command, provenance).map(decision -> switch (decision) {
+        return Optional.of(switch (decisions.decide(command, provenance)) {
             case Accepted accepted -> new IssuedApiKey(ApiKeyView.issued((ApiKeyIssued) accepted.events().getFirst()),
                     secret);
             case Rejected rejected -> throw new IllegalStateException("a seller refused a key: " + rejected);

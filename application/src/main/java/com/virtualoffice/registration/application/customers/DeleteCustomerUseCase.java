@@ -1,7 +1,7 @@
 package com.virtualoffice.registration.application.customers;
 
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.application.shared.SellerCommandSender;
+import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.Decision.Rejected;
 import com.virtualoffice.registration.domain.Rejection;
@@ -16,18 +16,18 @@ import java.util.UUID;
  */
 public final class DeleteCustomerUseCase {
 
-    private final SellerCommandSender sender;
+    private final SellerDecisions decisions;
     private final InstantSource clock;
 
-    public DeleteCustomerUseCase(SellerCommandSender sender, InstantSource clock) {
-        this.sender = sender;
+    public DeleteCustomerUseCase(SellerDecisions decisions, InstantSource clock) {
+        this.decisions = decisions;
         this.clock = clock;
     }
 
     /** Empty when the customer was deleted, else the seller's reason for refusing. */
     public Optional<Rejection> delete(UUID sellerId, UUID customerId, Provenance provenance) {
         var command = new DeleteCustomer(sellerId, customerId, clock.instant());
-        return switch (sender.send(command, provenance).orElseThrow()) {
+        return switch (decisions.decide(command, provenance)) {
             case Accepted accepted -> Optional.empty();
             case Rejected rejected -> Optional.of(rejected.rejection());
         };

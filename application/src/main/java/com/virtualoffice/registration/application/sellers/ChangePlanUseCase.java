@@ -1,7 +1,7 @@
 package com.virtualoffice.registration.application.sellers;
 
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.application.shared.SellerCommandSender;
+import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.Decision.Rejected;
 import com.virtualoffice.registration.domain.Rejection;
@@ -24,12 +24,12 @@ public final class ChangePlanUseCase {
         }
     }
 
-    private final SellerCommandSender sender;
+    private final SellerDecisions decisions;
     private final Sellers sellers;
     private final InstantSource clock;
 
-    public ChangePlanUseCase(SellerCommandSender sender, Sellers sellers, InstantSource clock) {
-        this.sender = sender;
+    public ChangePlanUseCase(SellerDecisions decisions, Sellers sellers, InstantSource clock) {
+        this.decisions = decisions;
         this.sellers = sellers;
         this.clock = clock;
     }
@@ -40,8 +40,7 @@ public final class ChangePlanUseCase {
         if (sellers.find(sellerId).isEmpty()) {
             return Optional.empty();
         }
-        return sender.send(new ChangePlan(sellerId, plan, clock.instant()), provenance).map(decision ->
-                switch (decision) {
+        return Optional.of(switch (decisions.decide(new ChangePlan(sellerId, plan, clock.instant()), provenance)) {
                     case Accepted accepted -> new Outcome.Changed(sellers.find(sellerId).orElseThrow());
                     case Rejected rejected -> new Outcome.Refused(rejected.rejection());
                 });

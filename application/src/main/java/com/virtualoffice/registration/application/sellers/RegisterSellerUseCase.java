@@ -2,7 +2,7 @@ package com.virtualoffice.registration.application.sellers;
 
 import com.virtualoffice.registration.application.shared.IdSource;
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.application.shared.SellerCommandSender;
+import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.Decision;
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.Decision.Rejected;
@@ -21,13 +21,13 @@ public final class RegisterSellerUseCase {
         }
     }
 
-    private final SellerCommandSender sender;
+    private final SellerDecisions decisions;
     private final Sellers sellers;
     private final IdSource ids;
     private final InstantSource clock;
 
-    public RegisterSellerUseCase(SellerCommandSender sender, Sellers sellers, IdSource ids, InstantSource clock) {
-        this.sender = sender;
+    public RegisterSellerUseCase(SellerDecisions decisions, Sellers sellers, IdSource ids, InstantSource clock) {
+        this.decisions = decisions;
         this.sellers = sellers;
         this.ids = ids;
         this.clock = clock;
@@ -35,7 +35,7 @@ public final class RegisterSellerUseCase {
 
     public Outcome register(String name, String plan, Provenance provenance) {
         var command = new RegisterSeller(ids.newId(), name, plan, clock.instant());
-        Decision decision = sender.send(command, provenance).orElseThrow();
+        Decision decision = decisions.decide(command, provenance);
         return switch (decision) {
             // The seller table is written in the same transaction as the event, so it is current here.
             case Accepted accepted -> new Outcome.Registered(sellers.find(command.sellerId()).orElseThrow());
