@@ -3,6 +3,7 @@ package com.virtualoffice.registration;
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.ApiKeyView;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase.IssuedApiKey;
 import com.virtualoffice.registration.application.projections.Projections;
 import com.virtualoffice.registration.application.projections.ReadModels.Verification;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
@@ -12,7 +13,16 @@ import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.SellerView;
 import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.application.shared.Result;
 import com.virtualoffice.registration.domain.PlanCatalog;
+import com.virtualoffice.registration.domain.Rejection;
+import com.virtualoffice.registration.domain.Rejection.ApiKeyNotFound;
+import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
+import com.virtualoffice.registration.domain.Rejection.CustomerNotFound;
+import com.virtualoffice.registration.domain.Rejection.EmailAlreadyTaken;
+import com.virtualoffice.registration.domain.Rejection.SellerAlreadyRegistered;
+import com.virtualoffice.registration.domain.Rejection.SellerNotFound;
+import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -22,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -149,6 +160,34 @@ final class OperatorCli {
             spec.commandLine().getErr().println("No such " + what);
             return NOT_FOUND;
         }
+
+        /**
+         * The one place where a use case's answer becomes an exit code: printed when accepted, else why not.
+         *
+         * @param subject what the command addressed, for "No such …"
+         */
+        <T> int answer(Result<T, Rejection> result, String subject, Consumer<T> print) {
+            return switch (result) {
+                case Result.Accepted<T, Rejection> accepted -> {
+                    print.accept(accepted.value());
+                    yield OK;
+                }
+                case Result.Rejected<T, Rejection> rejected -> switch (rejected.reason()) {
+                    case SellerNotFound notFound -> notFound(subject);
+                    case ApiKeyNotFound notFound -> notFound(subject);
+                    case CustomerNotFound notFound -> notFound(subject);
+                    case SellerAlreadyRegistered refusal -> refused(refusal);
+                    case UnknownPlan refusal -> refused(refusal);
+                    case CustomerLimitReached refusal -> refused(refusal);
+                    case EmailAlreadyTaken refusal -> refused(refusal);
+                };
+            };
+        }
+
+        private int refused(Rejection why) {
+            spec.commandLine().getErr().println("Refused: " + why);
+            return FAILED;
+        }
     }
 
     @Command(name = "customer-registration", mixinStandardHelpOptions = true,
@@ -177,18 +216,16 @@ final class OperatorCli {
                 throw new ParameterException(spec.commandLine(), "--name must not be blank");
             }
             String chosen = plan == null ? services.defaultPlan() : knownPlan(plan);
-            var outcome = services.registerSeller().register(name, chosen, Provenance.operator(null, null));
-            if (!(outcome instanceof RegisterSellerUseCase.Outcome.Registered registered)) {
-                return refused(outcome.toString());
-            }
-            var key = services.issueApiKey().issue(registered.seller().id(), "default", null,
-                    Provenance.operator(null, null)).orElseThrow();
-            PrintWriter out = spec.commandLine().getOut();
-            print(out, registered.seller());
-            out.printf("api_key:        %s%n", key.secret().value());
-            out.printf("api_key_id:     %s%n", key.key().id());
-            out.println("(the API key is shown this once)");
-            return OK;
+            var created = services.registerSeller().register(name, chosen, Provenance.operator(null, null))
+                    .flatMap(seller -> services.issueApiKey().issue(seller.id(), "default", null,
+                            Provenance.operator(null, null)).map(key -> new SellerWithKey(seller, key)));
+            return answer(created, "seller", sellerWithKey -> {
+                PrintWriter out = spec.commandLine().getOut();
+                print(out, sellerWithKey.seller());
+                out.printf("api_key:        %s%n", sellerWithKey.key().secret().value());
+                out.printf("api_key_id:     %s%n", sellerWithKey.key().key().id());
+                out.println("(the API key is shown this once)");
+            });
         }
 
         @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a seller.")
@@ -205,15 +242,11 @@ final class OperatorCli {
                 description = "Move a seller to another plan; its customers stay.")
         int setPlan(@Parameters(paramLabel = "SELLER_ID") UUID sellerId,
                     @Option(names = "--plan", required = true) String plan) {
-            var outcome = services.changePlan().change(sellerId, knownPlan(plan), Provenance.operator(null, null));
-            if (outcome.isEmpty()) {
-                return notFound("seller " + sellerId);
-            }
-            if (!(outcome.get() instanceof ChangePlanUseCase.Outcome.Changed changed)) {
-                return refused(outcome.get().toString());
-            }
-            print(spec.commandLine().getOut(), changed.seller());
-            return OK;
+            return answer(services.changePlan().change(sellerId, knownPlan(plan), Provenance.operator(null, null)),
+                    "seller " + sellerId, changed -> print(spec.commandLine().getOut(), changed));
+        }
+
+        private record SellerWithKey(SellerView seller, IssuedApiKey key) {
         }
 
         private String knownPlan(String plan) {
@@ -221,11 +254,6 @@ final class OperatorCli {
                 throw new ParameterException(spec.commandLine(), "unknown plan '" + plan + "'");
             }
             return plan;
-        }
-
-        private int refused(String why) {
-            spec.commandLine().getErr().println("Refused: " + why);
-            return FAILED;
         }
 
         private static void print(PrintWriter out, SellerView seller) {
@@ -254,16 +282,14 @@ final class OperatorCli {
                   @Option(names = "--expires-at", paramLabel = "TIMESTAMP",
                           description = "when it stops working, e.g. 2027-01-01T00:00:00Z") String expiresAt) {
             Instant expiry = expiresAt == null ? null : futureInstant(expiresAt);
-            return services.issueApiKey().issue(sellerId, name, expiry, Provenance.operator(null, null))
-                    .map(issued -> {
+            return answer(services.issueApiKey().issue(sellerId, name, expiry, Provenance.operator(null, null)),
+                    "seller " + sellerId, issued -> {
                         PrintWriter out = spec.commandLine().getOut();
                         out.printf("api_key:    %s%n", issued.secret().value());
                         out.printf("api_key_id: %s%n", issued.key().id());
                         out.printf("prefix:     %s%n", issued.key().prefix());
                         out.println("(the API key is shown this once)");
-                        return OK;
-                    })
-                    .orElseGet(() -> notFound("seller " + sellerId));
+                    });
         }
 
         @Command(name = "list", mixinStandardHelpOptions = true, description = "List a seller's keys (never the keys).")
@@ -288,22 +314,15 @@ final class OperatorCli {
         @Command(name = "revoke", mixinStandardHelpOptions = true,
                 description = "Revoke a key: it stops working at once, on every instance.")
         int revoke(@Parameters(paramLabel = "KEY_ID") UUID keyId) {
-            return services.apiKeys().revoke(keyId, Provenance.operator(null, null))
-                    .map(key -> {
-                        spec.commandLine().getOut().printf("revoked %s (%s) at %s%n", key.id(), key.prefix(),
-                                key.revokedAt());
-                        return OK;
-                    })
-                    .orElseGet(() -> notFound("API key " + keyId));
+            return answer(services.apiKeys().revoke(keyId, Provenance.operator(null, null)), "API key " + keyId,
+                    key -> spec.commandLine().getOut().printf("revoked %s (%s) at %s%n", key.id(), key.prefix(),
+                            key.revokedAt()));
         }
 
         @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a key for good.")
         int delete(@Parameters(paramLabel = "KEY_ID") UUID keyId) {
-            if (!services.apiKeys().delete(keyId, Provenance.operator(null, null))) {
-                return notFound("API key " + keyId);
-            }
-            spec.commandLine().getOut().printf("deleted %s%n", keyId);
-            return OK;
+            return answer(services.apiKeys().delete(keyId, Provenance.operator(null, null)), "API key " + keyId,
+                    deleted -> spec.commandLine().getOut().printf("deleted %s%n", deleted));
         }
 
         private Instant futureInstant(String text) {

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.application.shared.Result;
 import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.Rejection.ApiKeyNotFound;
 import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
@@ -14,6 +15,11 @@ import org.springframework.http.HttpStatus;
 final class Rejections {
 
     private Rejections() {
+    }
+
+    /** What an accepted use case yields; a refusal is thrown as the problem that answers it. */
+    static <T> T valueOf(Result<T, Rejection> result) {
+        return result.orElseThrow(Rejections::toProblem);
     }
 
     static ApiProblem toProblem(Rejection rejection) {

@@ -3,14 +3,13 @@ package com.virtualoffice.registration.application.apikeys;
 import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.application.shared.IdSource;
 import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.application.shared.Result;
 import com.virtualoffice.registration.application.shared.SellerDecisions;
-import com.virtualoffice.registration.domain.Decision.Accepted;
-import com.virtualoffice.registration.domain.Decision.Rejected;
+import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -35,19 +34,16 @@ public final class IssueApiKeyUseCase {
         this.secureRandom = secureRandom;
     }
 
-    /** The issued key, or empty when there is no such seller. */
-    public Optional<IssuedApiKey> issue(UUID sellerId, String name, Instant expiresAt, Provenance provenance) {
+    /** The issued key, or the reason for refusing (an unknown seller). */
+    public Result<IssuedApiKey, Rejection> issue(UUID sellerId, String name, Instant expiresAt, Provenance provenance) {
         // An unknown seller is an everyday answer here; asking Axon would log it as a failed command.
         if (sellers.find(sellerId).isEmpty()) {
-            return Optional.empty();
+            return Result.rejected(new Rejection.SellerNotFound());
         }
         ApiKeySecret secret = ApiKeySecret.generate(secureRandom);
         var command = new IssueApiKey(sellerId, ids.newId(), name, secret.hash(), secret.displayPrefix(), expiresAt,
                 clock.instant());
-        return Optional.of(switch (decisions.decide(command, provenance)) {
-            case Accepted accepted -> new IssuedApiKey(ApiKeyView.issued((ApiKeyIssued) accepted.events().getFirst()),
-                    secret);
-            case Rejected rejected -> throw new IllegalStateException("a seller refused a key: " + rejected);
-        });
+        return Result.of(decisions.decide(command, provenance), accepted ->
+                new IssuedApiKey(ApiKeyView.issued((ApiKeyIssued) accepted.events().getFirst()), secret));
     }
 }

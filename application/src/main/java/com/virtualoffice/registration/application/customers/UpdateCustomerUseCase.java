@@ -1,6 +1,7 @@
 package com.virtualoffice.registration.application.customers;
 
 import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.application.shared.Result;
 import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.Decision.Accepted;
@@ -23,16 +24,17 @@ public final class UpdateCustomerUseCase {
         this.clock = clock;
     }
 
-    public UpdateOutcome update(UUID sellerId, UUID customerId, CustomerChanges changes, Provenance provenance) {
+    /** The customer as it is now, or the seller's reason for refusing. */
+    public Result<CustomerView, Rejection> update(UUID sellerId, UUID customerId, CustomerChanges changes, Provenance provenance) {
         var command = new UpdateCustomer(sellerId, customerId, changes, clock.instant());
         return switch (decisions.decide(command, provenance)) {
             // The event carries only the changed fields; the whole customer comes from the customer table,
             // which was written in the same transaction as the event. A delete decided right after the update
             // (even in the same group commit) may have removed it since: then it is, by now, not found.
             case Accepted accepted -> customers.find(sellerId, customerId)
-                    .<UpdateOutcome>map(UpdateOutcome.Updated::new)
-                    .orElseGet(() -> new UpdateOutcome.Refused(new Rejection.CustomerNotFound()));
-            case Rejected rejected -> new UpdateOutcome.Refused(rejected.rejection());
+                    .<Result<CustomerView, Rejection>>map(Result::accepted)
+                    .orElseGet(() -> Result.rejected(new Rejection.CustomerNotFound()));
+            case Rejected rejected -> Result.rejected(rejected.rejection());
         };
     }
 }

@@ -1,13 +1,11 @@
 package com.virtualoffice.registration.application.sellers;
 
 import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.application.shared.Result;
 import com.virtualoffice.registration.application.shared.SellerDecisions;
-import com.virtualoffice.registration.domain.Decision.Accepted;
-import com.virtualoffice.registration.domain.Decision.Rejected;
 import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.SellerCommand.ChangePlan;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -15,14 +13,6 @@ import java.util.UUID;
  * above it keeps its customers and cannot add more until it is below the limit again.
  */
 public final class ChangePlanUseCase {
-
-    public sealed interface Outcome {
-        record Changed(SellerView seller) implements Outcome {
-        }
-
-        record Refused(Rejection rejection) implements Outcome {
-        }
-    }
 
     private final SellerDecisions decisions;
     private final Sellers sellers;
@@ -34,15 +24,13 @@ public final class ChangePlanUseCase {
         this.clock = clock;
     }
 
-    /** The outcome, or empty when there is no such seller. */
-    public Optional<Outcome> change(UUID sellerId, String plan, Provenance provenance) {
+    /** The seller on its new plan, or the reason for refusing (an unknown seller or plan). */
+    public Result<SellerView, Rejection> change(UUID sellerId, String plan, Provenance provenance) {
         // An unknown seller is an everyday answer here; asking Axon would log it as a failed command.
         if (sellers.find(sellerId).isEmpty()) {
-            return Optional.empty();
+            return Result.rejected(new Rejection.SellerNotFound());
         }
-        return Optional.of(switch (decisions.decide(new ChangePlan(sellerId, plan, clock.instant()), provenance)) {
-                    case Accepted accepted -> new Outcome.Changed(sellers.find(sellerId).orElseThrow());
-                    case Rejected rejected -> new Outcome.Refused(rejected.rejection());
-                });
+        return Result.of(decisions.decide(new ChangePlan(sellerId, plan, clock.instant()), provenance),
+                accepted -> sellers.find(sellerId).orElseThrow());
     }
 }
