@@ -25,7 +25,8 @@ public final class UpdateCustomerUseCase {
     }
 
     /** The customer as it is now, or the seller's reason for refusing. */
-    public Result<CustomerView, Rejection> update(UUID sellerId, UUID customerId, CustomerChanges changes, Provenance provenance) {
+    public Result<CustomerView, Rejection> update(UUID sellerId, UUID customerId, CustomerChanges changes,
+                                                  Provenance provenance) {
         var command = new UpdateCustomer(sellerId, customerId, changes, clock.instant());
         return switch (decisions.decide(command, provenance)) {
             // The event carries only the changed fields; the whole customer comes from the customer table,
