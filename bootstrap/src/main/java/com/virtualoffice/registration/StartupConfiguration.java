@@ -106,12 +106,10 @@ class StartupConfiguration {
                 return;
             }
             var provenance = Provenance.system();
-            var seller = switch (registerSeller.register(demo.sellerName(), demo.plan(), provenance)) {
-                case RegisterSellerUseCase.Outcome.Registered registered -> registered.seller();
-                case RegisterSellerUseCase.Outcome.Refused refused ->
-                        throw new IllegalStateException("demo seller refused: " + refused.rejection());
-            };
-            var key = issueApiKey.issue(seller.id(), "demo", null, provenance).orElseThrow();
+            var seller = registerSeller.register(demo.sellerName(), demo.plan(), provenance)
+                    .orElseThrow(reason -> new IllegalStateException("demo seller refused: " + reason));
+            var key = issueApiKey.issue(seller.id(), "demo", null, provenance)
+                    .orElseThrow(reason -> new IllegalStateException("demo key refused: " + reason));
             String port = environment.getProperty("local.server.port", environment.getProperty("server.port"));
             console().printf("""
 

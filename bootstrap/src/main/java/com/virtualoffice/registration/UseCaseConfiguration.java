@@ -1,6 +1,5 @@
 package com.virtualoffice.registration;
 
-import com.virtualoffice.registration.adapters.axon.CommandProperties;
 import com.virtualoffice.registration.application.apikeys.ApiKeyDirectory;
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.ApiKeyUsage;
@@ -26,9 +25,8 @@ import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.ListSellersUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.Sellers;
-import com.virtualoffice.registration.application.shared.CommandMetrics;
 import com.virtualoffice.registration.application.shared.IdSource;
-import com.virtualoffice.registration.application.shared.SellerCommandSender;
+import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.application.webhooks.ListWebhookEndpointsUseCase;
 import com.virtualoffice.registration.application.webhooks.RegisterWebhookEndpointUseCase;
 import com.virtualoffice.registration.application.webhooks.RemoveWebhookEndpointUseCase;
@@ -42,9 +40,6 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,21 +59,9 @@ class UseCaseConfiguration {
         return UUID::randomUUID;
     }
 
-    /** Sends each seller's queued commands; a virtual thread per batch, as each mostly waits for PostgreSQL. */
-    @Bean(destroyMethod = "close")
-    ExecutorService sellerLanes() {
-        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("seller-lane-", 0).factory());
-    }
-
     @Bean
-    SellerCommandSender sellerCommandSender(CommandGateway commandGateway, ExecutorService sellerLanes,
-                                            CommandProperties properties, CommandMetrics commandMetrics) {
-        return new SellerCommandSender(commandGateway, sellerLanes, properties.maxBatchSize(), commandMetrics);
-    }
-
-    @Bean
-    RegisterCustomerUseCase registerCustomerUseCase(SellerCommandSender sender, IdSource ids, InstantSource clock) {
-        return new RegisterCustomerUseCase(sender, ids, clock);
+    RegisterCustomerUseCase registerCustomerUseCase(SellerDecisions decisions, IdSource ids, InstantSource clock) {
+        return new RegisterCustomerUseCase(decisions, ids, clock);
     }
 
     @Bean
@@ -87,13 +70,13 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    UpdateCustomerUseCase updateCustomerUseCase(SellerCommandSender sender, Customers customers, InstantSource clock) {
-        return new UpdateCustomerUseCase(sender, customers, clock);
+    UpdateCustomerUseCase updateCustomerUseCase(SellerDecisions decisions, Customers customers, InstantSource clock) {
+        return new UpdateCustomerUseCase(decisions, customers, clock);
     }
 
     @Bean
-    DeleteCustomerUseCase deleteCustomerUseCase(SellerCommandSender sender, InstantSource clock) {
-        return new DeleteCustomerUseCase(sender, clock);
+    DeleteCustomerUseCase deleteCustomerUseCase(SellerDecisions decisions, InstantSource clock) {
+        return new DeleteCustomerUseCase(decisions, clock);
     }
 
     @Bean
@@ -161,9 +144,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RegisterSellerUseCase registerSellerUseCase(SellerCommandSender sender, Sellers sellers, IdSource ids,
+    RegisterSellerUseCase registerSellerUseCase(SellerDecisions decisions, Sellers sellers, IdSource ids,
                                                 InstantSource clock) {
-        return new RegisterSellerUseCase(sender, sellers, ids, clock);
+        return new RegisterSellerUseCase(decisions, sellers, ids, clock);
     }
 
     @Bean
@@ -177,9 +160,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    IssueApiKeyUseCase issueApiKeyUseCase(SellerCommandSender sender, Sellers sellers, IdSource ids,
+    IssueApiKeyUseCase issueApiKeyUseCase(SellerDecisions decisions, Sellers sellers, IdSource ids,
                                           InstantSource clock) {
-        return new IssueApiKeyUseCase(sender, sellers, ids, clock, new SecureRandom());
+        return new IssueApiKeyUseCase(decisions, sellers, ids, clock, new SecureRandom());
     }
 
     @Bean
@@ -189,13 +172,13 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ApiKeyLifecycleUseCase apiKeyLifecycleUseCase(SellerCommandSender sender, ApiKeyDirectory directory,
+    ApiKeyLifecycleUseCase apiKeyLifecycleUseCase(SellerDecisions decisions, ApiKeyDirectory directory,
                                                   InstantSource clock) {
-        return new ApiKeyLifecycleUseCase(sender, directory, clock);
+        return new ApiKeyLifecycleUseCase(decisions, directory, clock);
     }
 
     @Bean
-    ChangePlanUseCase changePlanUseCase(SellerCommandSender sender, Sellers sellers, InstantSource clock) {
-        return new ChangePlanUseCase(sender, sellers, clock);
+    ChangePlanUseCase changePlanUseCase(SellerDecisions decisions, Sellers sellers, InstantSource clock) {
+        return new ChangePlanUseCase(decisions, sellers, clock);
     }
 }

@@ -4,6 +4,7 @@ import static com.virtualoffice.registration.support.Contract.FULL_KEY;
 import static com.virtualoffice.registration.support.Contract.LOWER_CASE_UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.adapters.cli.OperatorCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * docs/api.md, "Operator API": the operator commands of the packaged application, run in-process
- * through {@link OperatorCli#run(String[])} with System.out and System.err captured. Every command that needs the
+ * through {@link OperatorCli#run} with System.out and System.err captured. Every command that needs the
  * database starts a Spring context of its own (no web server) on the embedded PostgreSQL of a fresh data
  * directory, so the commands that do are few and build on each other, in order. Help and usage errors start
  * nothing.
@@ -89,7 +90,7 @@ class OperatorCliTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exitCode = OperatorCli.run(args);
+            exitCode = OperatorCli.run(args, RegistrationApplication::operatorContext);
             System.out.flush();
             System.err.flush();
         } finally {

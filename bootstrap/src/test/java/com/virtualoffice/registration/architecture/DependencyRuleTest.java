@@ -36,11 +36,9 @@ class DependencyRuleTest {
     }
 
     @Test
-    void the_application_knows_the_domain_and_axon_messaging_but_no_framework_or_adapter() {
+    void the_application_depends_on_the_domain_and_the_jdk_alone() {
         classes().that().resideInAPackage(APPLICATION)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..",
-                        "org.axonframework.commandhandling..", "org.axonframework.messaging..",
-                        "org.axonframework.modelling.command..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
                 .check(production);
     }
 

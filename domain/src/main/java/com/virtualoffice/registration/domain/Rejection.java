@@ -6,6 +6,10 @@ public sealed interface Rejection {
     record SellerAlreadyRegistered() implements Rejection {
     }
 
+    /** No seller has the command's id: the command reached no decider. */
+    record SellerNotFound() implements Rejection {
+    }
+
     record UnknownPlan(String plan) implements Rejection {
     }
 

@@ -20,6 +20,7 @@ import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import com.virtualoffice.registration.domain.SellerEvent.SellerPlanChanged;
 import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,6 +80,32 @@ public final class Seller {
                         : Decision.reject(new CustomerNotFound());
             }
         };
+    }
+
+    /** What {@link #decideAll} came to: a decision per command, in order, and the state they leave. */
+    public record Decided(List<Decision> decisions, SellerState state) {
+        public Decided {
+            decisions = List.copyOf(decisions);
+        }
+    }
+
+    /**
+     * Several commands decided one after the other, each on the state its predecessors' accepted events left, as
+     * if each had come alone: the fold behind the seller's group commit. Like {@link #evolve}, it updates the
+     * given state in place; use the returned one.
+     */
+    public static Decided decideAll(List<? extends SellerCommand> commands, SellerState state, PlanCatalog plans) {
+        List<Decision> decisions = new ArrayList<>(commands.size());
+        for (SellerCommand command : commands) {
+            Decision decision = decide(command, state, plans);
+            if (decision instanceof Decision.Accepted accepted) {
+                for (SellerEvent event : accepted.events()) {
+                    state = evolve(state, event);
+                }
+            }
+            decisions.add(decision);
+        }
+        return new Decided(decisions, state);
     }
 
     public static SellerState evolve(SellerState state, SellerEvent event) {

@@ -107,7 +107,24 @@ final class SellerScenario {
         }
     }
 
+    /** Several commands decided together, as the seller's group commit does ({@link Seller#decideAll}). */
+    Together whenTogether(SellerCommand... commands) {
+        Seller.Decided decided = Seller.decideAll(List.of(commands), state(), plans);
+        return new Together(IntStream.range(0, commands.length)
+                .mapToObj(i -> new Outcome(commands[i], decided.decisions().get(i), null))
+                .toList(), decided.state());
+    }
+
     // ----------------------------------------------------------------------------------------------- then
+
+    record Together(List<Outcome> outcomes, SellerState state) {
+
+        /** The outcome of the command at {@code index}, counting from 0 in the order given. */
+        Outcome then(int index) {
+            return outcomes.get(index);
+        }
+    }
+
 
     record Outcome(SellerCommand command, Decision decision, RuntimeException thrown) {
 

@@ -214,6 +214,19 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /** Sends each seller's queued commands; a virtual thread per batch, as each mostly waits for PostgreSQL. */
+    @Bean(destroyMethod = "close")
+    ExecutorService sellerLanes() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("seller-lane-", 0).factory());
+    }
+
+    /** The write side's port, as the use cases see it. */
+    @Bean
+    AxonSellerDecisions sellerDecisions(CommandGateway commandGateway, ExecutorService sellerLanes,
+                                        CommandProperties properties, CommandMeters commandMeters) {
+        return new AxonSellerDecisions(commandGateway, sellerLanes, properties.maxBatchSize(), commandMeters);
+    }
+
     /**
      * A failing read-model write must fail the command with it, never leave a read model behind its events.
      * Axon's default for event handlers is to log and carry on.

@@ -2,7 +2,6 @@ package com.virtualoffice.registration.adapters.axon;
 
 import com.virtualoffice.registration.adapters.logging.LogFields;
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.application.shared.SellerCommandBatch;
 import com.virtualoffice.registration.domain.SellerCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;

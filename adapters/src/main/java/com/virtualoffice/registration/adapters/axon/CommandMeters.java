@@ -1,7 +1,6 @@
 package com.virtualoffice.registration.adapters.axon;
 
 import com.virtualoffice.registration.application.shared.CommandMetrics;
-import com.virtualoffice.registration.application.shared.SellerCommandBatch;
 import com.virtualoffice.registration.domain.Decision;
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.Decision.Rejected;
@@ -14,7 +13,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +30,9 @@ public final class CommandMeters implements CommandMetrics {
 
     private static final String COMMANDS = "registration.commands";
     private static final String REJECTIONS = "registration.rejections";
-    private static final String SELLER_NOT_FOUND = "seller_not_found";
-    /** Every reason {@link #reason} gives, and an unknown seller's: each counted from 0, so rates start at once. */
+    /** Every reason {@link #reason} gives: each counted from 0, so rates start at once. */
     private static final List<String> REASONS = List.of("plan_limit", "email_taken", "not_found", "api_key_not_found",
-            "unknown_plan", "seller_already_registered", SELLER_NOT_FOUND);
+            "unknown_plan", "seller_already_registered", "seller_not_found");
 
     private final MeterRegistry registry;
     private final DistributionSummary groupCommitSize;
@@ -80,17 +77,13 @@ public final class CommandMeters implements CommandMetrics {
     }
 
     @Override
-    public void answered(SellerCommand command, Optional<Decision> decision, long nanos) {
+    public void answered(SellerCommand command, Decision decision, long nanos) {
         boolean retried = !conflicted.isEmpty() && conflicted.remove(new Identity(command));
-        Outcome outcome = switch (decision.orElse(null)) {
+        Outcome outcome = switch (decision) {
             case Accepted accepted -> retried ? Outcome.CONFLICT_RETRIED : Outcome.ACCEPTED;
             case Rejected rejected -> {
                 rejected(reason(rejected.rejection()));
                 yield retried ? Outcome.CONFLICT_RETRIED : Outcome.REJECTED;
-            }
-            case null -> {
-                rejected(SELLER_NOT_FOUND);
-                yield Outcome.REJECTED;
             }
         };
         timer(command, outcome).record(nanos, TimeUnit.NANOSECONDS);
@@ -123,6 +116,7 @@ public final class CommandMeters implements CommandMetrics {
             case Rejection.ApiKeyNotFound notFound -> "api_key_not_found";
             case Rejection.UnknownPlan unknown -> "unknown_plan";
             case Rejection.SellerAlreadyRegistered registered -> "seller_already_registered";
+            case Rejection.SellerNotFound notFound -> "seller_not_found";
         };
     }
 

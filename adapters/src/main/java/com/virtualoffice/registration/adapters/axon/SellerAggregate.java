@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.virtualoffice.registration.application.shared.SellerCommandBatch;
 import com.virtualoffice.registration.domain.Decision;
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.PlanCatalog;
@@ -24,6 +23,7 @@ import com.virtualoffice.registration.domain.SellerEvent;
 import com.virtualoffice.registration.domain.SellerState;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -60,6 +60,9 @@ class SellerAggregate {
     /** Set only on the stand-in written as a snapshot: the state as copied under the seller's lock. */
     @JsonIgnore
     private SellerSnapshot copied;
+    /** True while the events {@link Seller#decideAll} decided, and already folded into the state, are applied. */
+    @JsonIgnore
+    private boolean recordingDecided;
 
     SellerAggregate() {
         // for Axon and for snapshots
@@ -108,21 +111,27 @@ class SellerAggregate {
         return decide(command, plans, snapshots);
     }
 
-    /** Group commit: each command is decided on the state its predecessors in the batch left. */
+    /** Group commit: {@link Seller#decideAll} decides each command on the state its predecessors left. */
     @CommandHandler
     List<Decision> handle(SellerCommandBatch batch, PlanCatalog plans, SellerSnapshots snapshots,
                           EmailRecords records) {
-        return snapshotIfDue(batch.entries().stream()
-                .map(entry -> {
-                    records.confirmHolders(entry.command(), state);
-                    return decideAndRecord(entry.command(), plans, MetaData.from(entry.provenance()));
-                })
-                .toList(), snapshots);
+        // The rows a batch writes are not committed yet, but the state knows their exact emails: confirming
+        // every command's holders from the committed records first is what confirming them one by one would do.
+        batch.entries().forEach(entry -> records.confirmHolders(entry.command(), state));
+        List<Decision> decisions = decideAndRecord(batch.entries().stream().map(SellerCommandBatch.Entry::command)
+                .toList(), plans, index -> MetaData.from(batch.entries().get(index).provenance()));
+        return snapshotIfDue(decisions, snapshots);
     }
 
+    /**
+     * Folds the seller's past as it is loaded. The events just decided were already folded by
+     * {@link Seller#decideAll}, which hands back the state they leave: folding them again would apply them twice.
+     */
     @EventSourcingHandler
     void on(SellerEvent event) {
-        state = Seller.evolve(state, event);
+        if (!recordingDecided) {
+            state = Seller.evolve(state, event);
+        }
         sellerId = state.sellerId();
         eventsSinceSnapshot++;
     }
@@ -152,7 +161,8 @@ class SellerAggregate {
 
     /** A single command: its provenance travels on its message. */
     private Decision decide(SellerCommand command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return snapshotIfDue(decideAndRecord(command, plans, MetaData.emptyInstance()), snapshots);
+        return snapshotIfDue(decideAndRecord(List.of(command), plans, index -> MetaData.emptyInstance()).getFirst(),
+                snapshots);
     }
 
     /**
@@ -170,12 +180,26 @@ class SellerAggregate {
         return decisions;
     }
 
-    /** A batch's provenance is given per command; a single command's travels on its message instead. */
-    private Decision decideAndRecord(SellerCommand command, PlanCatalog plans, MetaData provenance) {
-        Decision decision = Seller.decide(command, state, plans);
-        if (decision instanceof Accepted accepted) {
-            accepted.events().forEach(event -> apply(event, provenance));
+    /**
+     * Decides, then records each accepted event with its own command's provenance. A batch's provenance is given
+     * per command; a single command's travels on its message instead.
+     */
+    private List<Decision> decideAndRecord(List<SellerCommand> commands, PlanCatalog plans,
+                                           IntFunction<MetaData> provenance) {
+        Seller.Decided decided = Seller.decideAll(commands, state, plans);
+        state = decided.state();
+        // Axon hands an event applied in a command handler to on() at once, before apply() returns.
+        recordingDecided = true;
+        try {
+            for (int i = 0; i < commands.size(); i++) {
+                if (decided.decisions().get(i) instanceof Accepted accepted) {
+                    MetaData metaData = provenance.apply(i);
+                    accepted.events().forEach(event -> apply(event, metaData));
+                }
+            }
+        } finally {
+            recordingDecided = false;
         }
-        return decision;
+        return decided.decisions();
     }
 }

@@ -1,6 +1,5 @@
 package com.virtualoffice.registration.adapters.axon;
 
-import com.virtualoffice.registration.application.shared.SellerCommandBatch;
 import com.virtualoffice.registration.domain.SellerCommand;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.CommandTargetResolver;

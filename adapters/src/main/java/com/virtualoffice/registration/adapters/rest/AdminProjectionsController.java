@@ -1,11 +1,11 @@
 package com.virtualoffice.registration.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.virtualoffice.registration.application.projections.ProjectionRefusal;
 import com.virtualoffice.registration.application.projections.ReadModels.Status;
 import com.virtualoffice.registration.application.projections.ReadModels.TableDifference;
 import com.virtualoffice.registration.application.projections.ReadModels.Verification;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
-import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase.Start;
 import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -40,30 +40,22 @@ class AdminProjectionsController {
      */
     @PostMapping("/admin/projections/{name}/replay")
     ResponseEntity<StatusJson> replay(@PathVariable String name) {
-        return switch (replay.start(name)) {
-            case Start.Started started ->
-                    ResponseEntity.status(HttpStatus.ACCEPTED).body(StatusJson.of(started.status()));
-            case Start.AlreadyRunning running -> throw alreadyRunning();
-            case Start.UnknownProjection unknown -> throw notFound();
-        };
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(StatusJson.of(replay.start(name).orElseThrow(AdminProjectionsController::problem)));
     }
 
     /** Rebuilds beside the live tables and compares, row for row; the live tables are not changed. */
     @PostMapping("/admin/projections/{name}/verify")
     VerificationJson verify(@PathVariable String name) {
-        try {
-            return verify.verify(name).map(VerificationJson::of).orElseThrow(AdminProjectionsController::notFound);
-        } catch (IllegalStateException running) {
-            throw alreadyRunning();
-        }
+        return VerificationJson.of(verify.verify(name).orElseThrow(AdminProjectionsController::problem));
     }
 
-    private static ApiProblem notFound() {
-        return ApiProblem.notFound("Projection not found");
-    }
-
-    private static ApiProblem alreadyRunning() {
-        return new ApiProblem(HttpStatus.CONFLICT, "A replay is already running");
+    /** The one place where the projection use cases' refusals become statuses and messages. */
+    private static ApiProblem problem(ProjectionRefusal refusal) {
+        return switch (refusal) {
+            case UNKNOWN_PROJECTION -> ApiProblem.notFound("Projection not found");
+            case ALREADY_RUNNING -> new ApiProblem(HttpStatus.CONFLICT, "A replay is already running");
+        };
     }
 
     record ListJson(List<StatusJson> data) {

@@ -11,8 +11,8 @@ import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.ListSellersUseCase;
 import com.virtualoffice.registration.application.sellers.PlanChoices;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
-import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase.Outcome;
 import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.domain.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -69,11 +69,8 @@ class AdminSellerController {
         body.require("name");
         String name = body.nonBlankString("name", SELLER_NAME_MAX);
         String plan = body.has("plan") ? plan(body) : plans.defaultPlan();
-        return switch (registerSeller.register(name, plan, RequestIds.operator(request))) {
-            case Outcome.Registered registered ->
-                    ResponseEntity.status(HttpStatus.CREATED).body(SellerJson.of(registered.seller()));
-            case Outcome.Refused refused -> throw Rejections.toProblem(refused.rejection());
-        };
+        return ResponseEntity.status(HttpStatus.CREATED).body(SellerJson.of(
+                Rejections.valueOf(registerSeller.register(name, plan, RequestIds.operator(request)))));
     }
 
     /** Newest first; {@code q} searches the names, letter case aside. */
@@ -107,11 +104,7 @@ class AdminSellerController {
             return getSeller.get(sellerId).map(SellerJson::of).orElseThrow(AdminSellerController::noSeller);
         }
         String plan = plan(body);
-        return switch (changePlan.change(sellerId, plan, RequestIds.operator(request))
-                .orElseThrow(AdminSellerController::noSeller)) {
-            case ChangePlanUseCase.Outcome.Changed changed -> SellerJson.of(changed.seller());
-            case ChangePlanUseCase.Outcome.Refused refused -> throw Rejections.toProblem(refused.rejection());
-        };
+        return SellerJson.of(Rejections.valueOf(changePlan.change(sellerId, plan, RequestIds.operator(request))));
     }
 
     @GetMapping("/admin/sellers/{id}/api-keys")
@@ -123,20 +116,14 @@ class AdminSellerController {
 
     @PostMapping("/admin/api-keys/{keyId}/revoke")
     ApiKeyJson revoke(@PathVariable String keyId, HttpServletRequest request) {
-        return PathIds.parse(keyId)
-                .flatMap(apiKeyId -> apiKeys.revoke(apiKeyId, RequestIds.operator(request)))
-                .map(key -> ApiKeyJson.of(key, null))
-                .orElseThrow(AdminSellerController::noKey);
+        UUID apiKeyId = PathIds.parse(keyId).orElseThrow(AdminSellerController::noKey);
+        return ApiKeyJson.of(Rejections.valueOf(apiKeys.revoke(apiKeyId, RequestIds.operator(request))), null);
     }
 
     @DeleteMapping("/admin/api-keys/{keyId}")
     ResponseEntity<Void> deleteKey(@PathVariable String keyId, HttpServletRequest request) {
-        boolean deleted = PathIds.parse(keyId)
-                .map(apiKeyId -> apiKeys.delete(apiKeyId, RequestIds.operator(request)))
-                .orElse(false);
-        if (!deleted) {
-            throw noKey();
-        }
+        UUID apiKeyId = PathIds.parse(keyId).orElseThrow(AdminSellerController::noKey);
+        Rejections.valueOf(apiKeys.delete(apiKeyId, RequestIds.operator(request)));
         return ResponseEntity.noContent().build();
     }
 
@@ -149,9 +136,8 @@ class AdminSellerController {
         if (expiresAt.isPresent() && !expiresAt.get().isAfter(clock.instant())) {
             throw ApiProblem.badRequest("body/expires_at must be in the future");
         }
-        return issueApiKey.issue(sellerId, name, expiresAt.orElse(null), RequestIds.operator(request))
-                .map(issued -> ResponseEntity.status(HttpStatus.CREATED).body(ApiKeyJson.issued(issued)))
-                .orElseThrow(AdminSellerController::noSeller);
+        return ResponseEntity.status(HttpStatus.CREATED).body(ApiKeyJson.issued(Rejections.valueOf(
+                issueApiKey.issue(sellerId, name, expiresAt.orElse(null), RequestIds.operator(request)))));
     }
 
     /**
@@ -175,10 +161,10 @@ class AdminSellerController {
     }
 
     private static ApiProblem noKey() {
-        return ApiProblem.notFound("API key not found");
+        return Rejections.toProblem(new Rejection.ApiKeyNotFound());
     }
 
     private static ApiProblem noSeller() {
-        return ApiProblem.notFound("Seller not found");
+        return Rejections.toProblem(new Rejection.SellerNotFound());
     }
 }

@@ -2,9 +2,7 @@ package com.virtualoffice.registration.adapters.rest;
 
 import com.virtualoffice.registration.adapters.logging.LogFields;
 import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
-import com.virtualoffice.registration.application.apikeys.Authentication;
-import com.virtualoffice.registration.application.apikeys.Authentication.Authenticated;
-import com.virtualoffice.registration.application.apikeys.Authentication.Refused;
+import com.virtualoffice.registration.application.apikeys.Caller;
 import com.virtualoffice.registration.application.shared.Provenance;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,12 +35,12 @@ final class ApiKeyAuthentication implements HandlerInterceptor {
     }
 
     /** The authenticated caller of a request that passed this interceptor. */
-    static Authenticated caller(HttpServletRequest request) {
-        return (Authenticated) request.getAttribute(ATTRIBUTE);
+    static Caller caller(HttpServletRequest request) {
+        return (Caller) request.getAttribute(ATTRIBUTE);
     }
 
     static Provenance provenance(HttpServletRequest request) {
-        Authenticated caller = caller(request);
+        Caller caller = caller(request);
         return Provenance.apiKey(caller.apiKeyId(), caller.apiKeyPrefix(), RequestIds.of(request),
                 RequestIds.client(request));
     }
@@ -52,26 +50,20 @@ final class ApiKeyAuthentication implements HandlerInterceptor {
         failures.blocked(request.getRemoteAddr()).ifPresent(retryAfter -> {
             throw ApiProblem.rateLimited(retryAfter);
         });
-        Authentication result = authenticate.authenticate(presentedKey(request));
-        switch (result) {
-            case Authenticated caller -> {
-                rateLimits.take(caller.apiKeyId()).ifPresent(retryAfter -> {
-                    throw ApiProblem.rateLimited(retryAfter);
-                });
-                request.setAttribute(ATTRIBUTE, caller);
-                MDC.put(LogFields.SELLER_ID, caller.sellerId().toString());
-            }
-            case Refused refused -> {
-                failures.failed(request.getRemoteAddr());
-                throw ApiProblem.unauthorized(switch (refused.reason()) {
-                    case MISSING ->
-                            "API key is required. Provide it via X-API-Key header or Authorization Bearer token.";
-                    case INVALID -> "Invalid API key";
-                    case REVOKED -> "API key has been revoked";
-                    case EXPIRED -> "API key has expired";
-                });
-            }
-        }
+        Caller caller = authenticate.authenticate(presentedKey(request)).orElseThrow(refusal -> {
+            failures.failed(request.getRemoteAddr());
+            return ApiProblem.unauthorized(switch (refusal) {
+                case MISSING -> "API key is required. Provide it via X-API-Key header or Authorization Bearer token.";
+                case INVALID -> "Invalid API key";
+                case REVOKED -> "API key has been revoked";
+                case EXPIRED -> "API key has expired";
+            });
+        });
+        rateLimits.take(caller.apiKeyId()).ifPresent(retryAfter -> {
+            throw ApiProblem.rateLimited(retryAfter);
+        });
+        request.setAttribute(ATTRIBUTE, caller);
+        MDC.put(LogFields.SELLER_ID, caller.sellerId().toString());
         return true;
     }
 

@@ -3,17 +3,18 @@ package com.virtualoffice.registration.adapters.rest;
 import com.virtualoffice.registration.adapters.json.CustomerJson;
 import com.virtualoffice.registration.adapters.json.EventJson;
 import com.virtualoffice.registration.adapters.rest.IdempotencyKeys.Claim;
+import com.virtualoffice.registration.application.customers.CustomerView;
 import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
 import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
 import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
 import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
-import com.virtualoffice.registration.application.customers.RegistrationOutcome;
 import com.virtualoffice.registration.application.customers.UpdateCustomerUseCase;
-import com.virtualoffice.registration.application.customers.UpdateOutcome;
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase.HistoryPage;
+import com.virtualoffice.registration.application.shared.Result;
 import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.CustomerDetails;
+import com.virtualoffice.registration.domain.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -134,19 +135,15 @@ class CustomerController {
         UUID customerId = PathIds.parse(id).orElseThrow(CustomerController::notFound);
         CustomerChanges changes = CustomerRequests.changes(jsonBody.read(request));
         UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
-        return switch (updateCustomer.update(sellerId, customerId, changes, ApiKeyAuthentication.provenance(request))) {
-            case UpdateOutcome.Updated updated -> CustomerJson.of(updated.customer());
-            case UpdateOutcome.Refused refused -> throw Rejections.toProblem(refused.rejection());
-        };
+        return CustomerJson.of(Rejections.valueOf(
+                updateCustomer.update(sellerId, customerId, changes, ApiKeyAuthentication.provenance(request))));
     }
 
     @DeleteMapping("/api/customers/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
         UUID customerId = PathIds.parse(id).orElseThrow(CustomerController::notFound);
         UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
-        deleteCustomer.delete(sellerId, customerId, ApiKeyAuthentication.provenance(request)).ifPresent(rejection -> {
-            throw Rejections.toProblem(rejection);
-        });
+        Rejections.valueOf(deleteCustomer.delete(sellerId, customerId, ApiKeyAuthentication.provenance(request)));
         return ResponseEntity.noContent().build();
     }
 
@@ -164,13 +161,11 @@ class CustomerController {
 
     /** Rendered here rather than by Spring, so that a replay can repeat exactly these bytes. */
     private Answer register(HttpServletRequest request, UUID sellerId, CustomerDetails details) {
-        RegistrationOutcome outcome =
-                registerCustomer.register(sellerId, details, ApiKeyAuthentication.provenance(request));
-        return switch (outcome) {
-            case RegistrationOutcome.Registered registered -> new Answer(HttpStatus.CREATED,
-                    json.writeValueAsString(CustomerJson.of(registered.customer())));
-            case RegistrationOutcome.Refused refused -> {
-                ApiProblem problem = Rejections.toProblem(refused.rejection());
+        return switch (registerCustomer.register(sellerId, details, ApiKeyAuthentication.provenance(request))) {
+            case Result.Accepted<CustomerView, Rejection> registered -> new Answer(HttpStatus.CREATED,
+                    json.writeValueAsString(CustomerJson.of(registered.value())));
+            case Result.Rejected<CustomerView, Rejection> refused -> {
+                ApiProblem problem = Rejections.toProblem(refused.reason());
                 yield new Answer(problem.status(),
                         json.writeValueAsString(ErrorBody.of(problem.status(), problem.getMessage())));
             }

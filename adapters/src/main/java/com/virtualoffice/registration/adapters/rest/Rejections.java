@@ -1,11 +1,13 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.application.shared.Result;
 import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.Rejection.ApiKeyNotFound;
 import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
 import com.virtualoffice.registration.domain.Rejection.CustomerNotFound;
 import com.virtualoffice.registration.domain.Rejection.EmailAlreadyTaken;
 import com.virtualoffice.registration.domain.Rejection.SellerAlreadyRegistered;
+import com.virtualoffice.registration.domain.Rejection.SellerNotFound;
 import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
 import org.springframework.http.HttpStatus;
 
@@ -13,6 +15,11 @@ import org.springframework.http.HttpStatus;
 final class Rejections {
 
     private Rejections() {
+    }
+
+    /** What an accepted use case yields; a refusal is thrown as the problem that answers it. */
+    static <T> T valueOf(Result<T, Rejection> result) {
+        return result.orElseThrow(Rejections::toProblem);
     }
 
     static ApiProblem toProblem(Rejection rejection) {
@@ -25,6 +32,7 @@ final class Rejections {
             case UnknownPlan unknown -> ApiProblem.badRequest("body/plan must be equal to one of the allowed values");
             case CustomerNotFound notFound -> ApiProblem.notFound("Customer not found");
             case ApiKeyNotFound notFound -> ApiProblem.notFound("API key not found");
+            case SellerNotFound notFound -> ApiProblem.notFound("Seller not found");
         };
     }
 }

@@ -7,12 +7,12 @@ import com.virtualoffice.registration.application.events.CustomerEvent;
 import com.virtualoffice.registration.application.events.CustomerEventType;
 import com.virtualoffice.registration.application.webhooks.ListWebhookEndpointsUseCase;
 import com.virtualoffice.registration.application.webhooks.RegisterWebhookEndpointUseCase;
-import com.virtualoffice.registration.application.webhooks.RegisterWebhookEndpointUseCase.Outcome;
 import com.virtualoffice.registration.application.webhooks.RemoveWebhookEndpointUseCase;
 import com.virtualoffice.registration.application.webhooks.RetryWebhookDeliveryUseCase;
 import com.virtualoffice.registration.application.webhooks.WebhookDeliveriesUseCase;
 import com.virtualoffice.registration.application.webhooks.WebhookDelivery;
 import com.virtualoffice.registration.application.webhooks.WebhookEndpoint;
+import com.virtualoffice.registration.application.webhooks.WebhookRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -71,16 +71,10 @@ class WebhookController {
         for (int i = 0; i < items.size(); i++) {
             events.add(body.itemOneOf("events", i, items.get(i), WebhookController::eventType));
         }
-        return switch (register.register(ApiKeyAuthentication.caller(request).sellerId(), url,
-                List.copyOf(events))) {
-            case Outcome.Registered registered -> ResponseEntity.status(HttpStatus.CREATED)
-                    .body(EndpointJson.of(registered.endpoint(), registered.secret()));
-            case Outcome.Refused refused -> throw switch (refused.reason()) {
-                case NOT_PUBLIC -> ApiProblem.badRequest(NOT_PUBLIC);
-                case TOO_MANY_ENDPOINTS -> new ApiProblem(HttpStatus.FORBIDDEN, TOO_MANY);
-                case DUPLICATE_URL -> new ApiProblem(HttpStatus.CONFLICT, DUPLICATE);
-            };
-        };
+        var registered = register.register(ApiKeyAuthentication.caller(request).sellerId(), url, List.copyOf(events))
+                .orElseThrow(WebhookController::problem);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(EndpointJson.of(registered.endpoint(), registered.secret()));
     }
 
     @GetMapping("/api/webhook-endpoints")
@@ -92,9 +86,8 @@ class WebhookController {
     @DeleteMapping("/api/webhook-endpoints/{id}")
     ResponseEntity<Void> remove(@PathVariable String id, HttpServletRequest request) {
         UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
-        if (!PathIds.parse(id).map(endpointId -> remove.remove(sellerId, endpointId)).orElse(false)) {
-            throw noEndpoint();
-        }
+        UUID endpointId = PathIds.parse(id).orElseThrow(WebhookController::noEndpoint);
+        remove.remove(sellerId, endpointId).orElseThrow(WebhookController::problem);
         return ResponseEntity.noContent().build();
     }
 
@@ -113,12 +106,8 @@ class WebhookController {
         UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
         UUID endpointId = PathIds.parse(id).orElseThrow(WebhookController::noEndpoint);
         UUID delivery = PathIds.parse(deliveryId).orElseThrow(WebhookController::noDelivery);
-        return switch (retry.retry(sellerId, endpointId, delivery)) {
-            case SCHEDULED -> ResponseEntity.accepted().build();
-            case NOT_RETRYABLE -> throw new ApiProblem(HttpStatus.CONFLICT,
-                    "Only a dead or failed delivery can be retried");
-            case NOT_FOUND -> throw noDelivery();
-        };
+        retry.retry(sellerId, endpointId, delivery).orElseThrow(WebhookController::problem);
+        return ResponseEntity.accepted().build();
     }
 
     /** A URL at all; where it may lead is the use case's to decide. */
@@ -143,12 +132,24 @@ class WebhookController {
         return ApiProblem.badRequest("body/url must match format \"uri\"");
     }
 
+    /** The one place where the webhook use cases' refusals become statuses and messages. */
+    private static ApiProblem problem(WebhookRefusal refusal) {
+        return switch (refusal) {
+            case NOT_PUBLIC -> ApiProblem.badRequest(NOT_PUBLIC);
+            case TOO_MANY_ENDPOINTS -> new ApiProblem(HttpStatus.FORBIDDEN, TOO_MANY);
+            case DUPLICATE_URL -> new ApiProblem(HttpStatus.CONFLICT, DUPLICATE);
+            case NO_SUCH_ENDPOINT -> ApiProblem.notFound("Webhook endpoint not found");
+            case NO_SUCH_DELIVERY -> ApiProblem.notFound("Webhook delivery not found");
+            case NOT_RETRYABLE -> new ApiProblem(HttpStatus.CONFLICT, "Only a dead or failed delivery can be retried");
+        };
+    }
+
     private static ApiProblem noEndpoint() {
-        return ApiProblem.notFound("Webhook endpoint not found");
+        return problem(WebhookRefusal.NO_SUCH_ENDPOINT);
     }
 
     private static ApiProblem noDelivery() {
-        return ApiProblem.notFound("Webhook delivery not found");
+        return problem(WebhookRefusal.NO_SUCH_DELIVERY);
     }
 
     record ListJson<T>(List<T> data) {

@@ -3,7 +3,6 @@ package com.virtualoffice.registration.adapters.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.application.shared.SellerCommandBatch;
 import com.virtualoffice.registration.domain.Address;
 import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.CustomerDetails;

@@ -1,16 +1,15 @@
 package com.virtualoffice.registration.application.apikeys;
 
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.application.shared.SellerCommandSender;
-import com.virtualoffice.registration.domain.Decision.Accepted;
-import com.virtualoffice.registration.domain.Decision.Rejected;
+import com.virtualoffice.registration.application.shared.Result;
+import com.virtualoffice.registration.application.shared.SellerDecisions;
+import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.SellerCommand;
 import com.virtualoffice.registration.domain.SellerCommand.DeleteApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.RevokeApiKey;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -20,12 +19,12 @@ import java.util.function.BiFunction;
  */
 public final class ApiKeyLifecycleUseCase {
 
-    private final SellerCommandSender sender;
+    private final SellerDecisions decisions;
     private final ApiKeyDirectory directory;
     private final InstantSource clock;
 
-    public ApiKeyLifecycleUseCase(SellerCommandSender sender, ApiKeyDirectory directory, InstantSource clock) {
-        this.sender = sender;
+    public ApiKeyLifecycleUseCase(SellerDecisions decisions, ApiKeyDirectory directory, InstantSource clock) {
+        this.decisions = decisions;
         this.directory = directory;
         this.clock = clock;
     }
@@ -34,25 +33,25 @@ public final class ApiKeyLifecycleUseCase {
         return directory.ofSeller(sellerId);
     }
 
-    /** The key as it is after the revocation, or empty when there is no such key. */
-    public Optional<ApiKeyView> revoke(UUID apiKeyId, Provenance provenance) {
+    /** The key as it is after the revocation, or the reason for refusing (no such key). */
+    public Result<ApiKeyView, Rejection> revoke(UUID apiKeyId, Provenance provenance) {
         return decide(apiKeyId, provenance, (sellerId, at) -> new RevokeApiKey(sellerId, apiKeyId, at))
-                .flatMap(revoked -> directory.find(apiKeyId));
+                // A deletion decided right after the revocation may have removed the key since.
+                .flatMap(revoked -> directory.find(apiKeyId).<Result<ApiKeyView, Rejection>>map(Result::accepted)
+                        .orElseGet(() -> Result.rejected(new Rejection.ApiKeyNotFound())));
     }
 
-    /** Whether the key existed and is now deleted. */
-    public boolean delete(UUID apiKeyId, Provenance provenance) {
-        return decide(apiKeyId, provenance, (sellerId, at) -> new DeleteApiKey(sellerId, apiKeyId, at)).isPresent();
+    /** The id of the key deleted, or the reason for refusing (no such key). */
+    public Result<UUID, Rejection> delete(UUID apiKeyId, Provenance provenance) {
+        return decide(apiKeyId, provenance, (sellerId, at) -> new DeleteApiKey(sellerId, apiKeyId, at));
     }
 
-    private Optional<Accepted> decide(UUID apiKeyId, Provenance provenance,
-                                      BiFunction<UUID, Instant, SellerCommand> command) {
+    /** A key deleted by another request since it was looked up is refused by its seller: not found either way. */
+    private Result<UUID, Rejection> decide(UUID apiKeyId, Provenance provenance,
+                                           BiFunction<UUID, Instant, SellerCommand> command) {
         return directory.find(apiKeyId)
-                .flatMap(key -> sender.send(command.apply(key.sellerId(), clock.instant()), provenance))
-                .flatMap(decision -> switch (decision) {
-                    case Accepted accepted -> Optional.of(accepted);
-                    // Deleted by another request since we looked it up.
-                    case Rejected rejected -> Optional.empty();
-                });
+                .map(key -> Result.of(decisions.decide(command.apply(key.sellerId(), clock.instant()), provenance),
+                        accepted -> apiKeyId))
+                .orElseGet(() -> Result.rejected(new Rejection.ApiKeyNotFound()));
     }
 }

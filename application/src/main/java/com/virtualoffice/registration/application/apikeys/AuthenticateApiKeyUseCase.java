@@ -1,9 +1,8 @@
 package com.virtualoffice.registration.application.apikeys;
 
 import com.virtualoffice.registration.application.apikeys.ApiKeyDirectory.StoredApiKey;
-import com.virtualoffice.registration.application.apikeys.Authentication.Authenticated;
-import com.virtualoffice.registration.application.apikeys.Authentication.Reason;
-import com.virtualoffice.registration.application.apikeys.Authentication.Refused;
+import com.virtualoffice.registration.application.apikeys.Caller.Refusal;
+import com.virtualoffice.registration.application.shared.Result;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.InstantSource;
@@ -25,16 +24,17 @@ public final class AuthenticateApiKeyUseCase {
         this.clock = clock;
     }
 
-    public Authentication authenticate(Optional<String> presented) {
+    /** The caller the presented key names, or why it names no one. */
+    public Result<Caller, Refusal> authenticate(Optional<String> presented) {
         if (presented.isEmpty()) {
-            return new Refused(Reason.MISSING);
+            return Result.rejected(Refusal.MISSING);
         }
         if (!ApiKeySecret.isWellFormed(presented.get())) {
-            return new Refused(Reason.INVALID);
+            return Result.rejected(Refusal.INVALID);
         }
         String hash = new ApiKeySecret(presented.get()).hash();
         if (unknownKeys.isRemembered(hash)) {
-            return new Refused(Reason.INVALID);
+            return Result.rejected(Refusal.INVALID);
         }
         Optional<StoredApiKey> stored = directory.findByHash(hash)
                 // The index lookup compares hashes in SQL; compare again in constant time so that timing
@@ -43,17 +43,17 @@ public final class AuthenticateApiKeyUseCase {
                         hash.getBytes(StandardCharsets.US_ASCII)));
         if (stored.isEmpty()) {
             unknownKeys.remember(hash);
-            return new Refused(Reason.INVALID);
+            return Result.rejected(Refusal.INVALID);
         }
         StoredApiKey key = stored.get();
         if (key.revokedAt() != null) {
-            return new Refused(Reason.REVOKED);
+            return Result.rejected(Refusal.REVOKED);
         }
         var now = clock.instant();
         if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
-            return new Refused(Reason.EXPIRED);
+            return Result.rejected(Refusal.EXPIRED);
         }
         usage.used(key.id(), now);
-        return new Authenticated(key.sellerId(), key.id(), key.prefix());
+        return Result.accepted(new Caller(key.sellerId(), key.id(), key.prefix()));
     }
 }

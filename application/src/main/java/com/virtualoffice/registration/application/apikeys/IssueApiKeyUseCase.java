@@ -3,14 +3,13 @@ package com.virtualoffice.registration.application.apikeys;
 import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.application.shared.IdSource;
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.application.shared.SellerCommandSender;
-import com.virtualoffice.registration.domain.Decision.Accepted;
-import com.virtualoffice.registration.domain.Decision.Rejected;
+import com.virtualoffice.registration.application.shared.Result;
+import com.virtualoffice.registration.application.shared.SellerDecisions;
+import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -20,34 +19,31 @@ public final class IssueApiKeyUseCase {
     public record IssuedApiKey(ApiKeyView key, ApiKeySecret secret) {
     }
 
-    private final SellerCommandSender sender;
+    private final SellerDecisions decisions;
     private final Sellers sellers;
     private final IdSource ids;
     private final InstantSource clock;
     private final RandomGenerator secureRandom;
 
-    public IssueApiKeyUseCase(SellerCommandSender sender, Sellers sellers, IdSource ids, InstantSource clock,
+    public IssueApiKeyUseCase(SellerDecisions decisions, Sellers sellers, IdSource ids, InstantSource clock,
                               RandomGenerator secureRandom) {
-        this.sender = sender;
+        this.decisions = decisions;
         this.sellers = sellers;
         this.ids = ids;
         this.clock = clock;
         this.secureRandom = secureRandom;
     }
 
-    /** The issued key, or empty when there is no such seller. */
-    public Optional<IssuedApiKey> issue(UUID sellerId, String name, Instant expiresAt, Provenance provenance) {
+    /** The issued key, or the reason for refusing (an unknown seller). */
+    public Result<IssuedApiKey, Rejection> issue(UUID sellerId, String name, Instant expiresAt, Provenance provenance) {
         // An unknown seller is an everyday answer here; asking Axon would log it as a failed command.
         if (sellers.find(sellerId).isEmpty()) {
-            return Optional.empty();
+            return Result.rejected(new Rejection.SellerNotFound());
         }
         ApiKeySecret secret = ApiKeySecret.generate(secureRandom);
         var command = new IssueApiKey(sellerId, ids.newId(), name, secret.hash(), secret.displayPrefix(), expiresAt,
                 clock.instant());
-        return sender.send(command, provenance).map(decision -> switch (decision) {
-            case Accepted accepted -> new IssuedApiKey(ApiKeyView.issued((ApiKeyIssued) accepted.events().getFirst()),
-                    secret);
-            case Rejected rejected -> throw new IllegalStateException("a seller refused a key: " + rejected);
-        });
+        return Result.of(decisions.decide(command, provenance), accepted ->
+                new IssuedApiKey(ApiKeyView.issued((ApiKeyIssued) accepted.events().getFirst()), secret));
     }
 }

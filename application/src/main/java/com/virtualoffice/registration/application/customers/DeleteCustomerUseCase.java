@@ -1,13 +1,11 @@
 package com.virtualoffice.registration.application.customers;
 
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.application.shared.SellerCommandSender;
-import com.virtualoffice.registration.domain.Decision.Accepted;
-import com.virtualoffice.registration.domain.Decision.Rejected;
+import com.virtualoffice.registration.application.shared.Result;
+import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.SellerCommand.DeleteCustomer;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,20 +14,17 @@ import java.util.UUID;
  */
 public final class DeleteCustomerUseCase {
 
-    private final SellerCommandSender sender;
+    private final SellerDecisions decisions;
     private final InstantSource clock;
 
-    public DeleteCustomerUseCase(SellerCommandSender sender, InstantSource clock) {
-        this.sender = sender;
+    public DeleteCustomerUseCase(SellerDecisions decisions, InstantSource clock) {
+        this.decisions = decisions;
         this.clock = clock;
     }
 
-    /** Empty when the customer was deleted, else the seller's reason for refusing. */
-    public Optional<Rejection> delete(UUID sellerId, UUID customerId, Provenance provenance) {
+    /** The id of the customer deleted, or the seller's reason for refusing. */
+    public Result<UUID, Rejection> delete(UUID sellerId, UUID customerId, Provenance provenance) {
         var command = new DeleteCustomer(sellerId, customerId, clock.instant());
-        return switch (sender.send(command, provenance).orElseThrow()) {
-            case Accepted accepted -> Optional.empty();
-            case Rejected rejected -> Optional.of(rejected.rejection());
-        };
+        return Result.of(decisions.decide(command, provenance), accepted -> customerId);
     }
 }

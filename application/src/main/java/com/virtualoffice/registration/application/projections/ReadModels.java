@@ -39,9 +39,17 @@ public interface ReadModels {
     /** Starts a replay in the background; empty when a replay, of this or another projection, is under way. */
     Optional<Status> startReplay();
 
-    /** Rebuilds the tables from every event and replaces the live rows; returns the events replayed. */
+    /**
+     * Rebuilds the tables from every event and replaces the live rows; returns the events replayed.
+     *
+     * @throws IllegalStateException when a replay, on this instance or another, is under way
+     */
     long rebuild();
 
-    /** Rebuilds from every event beside the live tables and compares; changes nothing. */
+    /**
+     * Rebuilds from every event beside the live tables and compares; changes nothing.
+     *
+     * @throws IllegalStateException when a replay, on this instance or another, is under way
+     */
     Verification verify();
 }

@@ -1,8 +1,8 @@
 package com.virtualoffice.registration.application.projections;
 
 import com.virtualoffice.registration.application.projections.ReadModels.Status;
+import com.virtualoffice.registration.application.shared.Result;
 import java.util.List;
-import java.util.Optional;
 
 /** An operator rebuilds a projection from the event store while the service keeps answering. */
 public final class ReplayReadModelsUseCase {
@@ -13,33 +13,23 @@ public final class ReplayReadModelsUseCase {
         this.projections = projections;
     }
 
-    /** What starting a replay came to. */
-    public sealed interface Start {
-        record Started(Status status) implements Start {
-        }
-
-        /** One replay at a time: they share the rebuild schema and the machine. */
-        record AlreadyRunning() implements Start {
-        }
-
-        record UnknownProjection() implements Start {
-        }
-    }
-
     public List<Status> statuses() {
         return projections.all().stream().map(ReadModels::status).toList();
     }
 
-    public Start start(String name) {
-        Optional<ReadModels> projection = projections.named(name);
-        if (projection.isEmpty()) {
-            return new Start.UnknownProjection();
-        }
-        return projection.get().startReplay().<Start>map(Start.Started::new).orElseGet(Start.AlreadyRunning::new);
+    /** The projection's status as its replay starts in the background, or why not. */
+    public Result<Status, ProjectionRefusal> start(String name) {
+        return projections.named(name)
+                .map(projection -> projection.startReplay()
+                        .<Result<Status, ProjectionRefusal>>map(Result::accepted)
+                        .orElseGet(() -> Result.rejected(ProjectionRefusal.ALREADY_RUNNING)))
+                .orElseGet(() -> Result.rejected(ProjectionRefusal.UNKNOWN_PROJECTION));
     }
 
-    /** Replays in the caller's thread, for the command line; empty when there is no such projection. */
-    public Optional<Long> replayNow(String name) {
-        return projections.named(name).map(ReadModels::rebuild);
+    /** Replays in the caller's thread, for the command line: the events replayed, or why not. */
+    public Result<Long, ProjectionRefusal> replayNow(String name) {
+        return projections.named(name)
+                .map(projection -> ProjectionRefusal.whileNoneRuns(projection::rebuild))
+                .orElseGet(() -> Result.rejected(ProjectionRefusal.UNKNOWN_PROJECTION));
     }
 }

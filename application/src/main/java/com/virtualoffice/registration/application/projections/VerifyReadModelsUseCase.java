@@ -1,7 +1,7 @@
 package com.virtualoffice.registration.application.projections;
 
 import com.virtualoffice.registration.application.projections.ReadModels.Verification;
-import java.util.Optional;
+import com.virtualoffice.registration.application.shared.Result;
 
 /** An operator checks that the live read models are exactly what the events say, and sees any difference. */
 public final class VerifyReadModelsUseCase {
@@ -12,12 +12,10 @@ public final class VerifyReadModelsUseCase {
         this.projections = projections;
     }
 
-    /**
-     * Empty when there is no such projection.
-     *
-     * @throws IllegalStateException when a replay is under way
-     */
-    public Optional<Verification> verify(String name) {
-        return projections.named(name).map(ReadModels::verify);
+    /** What the comparison found, or why it did not run. */
+    public Result<Verification, ProjectionRefusal> verify(String name) {
+        return projections.named(name)
+                .map(projection -> ProjectionRefusal.whileNoneRuns(projection::verify))
+                .orElseGet(() -> Result.rejected(ProjectionRefusal.UNKNOWN_PROJECTION));
     }
 }

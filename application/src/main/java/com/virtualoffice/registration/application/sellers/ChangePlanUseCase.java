@@ -1,13 +1,11 @@
 package com.virtualoffice.registration.application.sellers;
 
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.application.shared.SellerCommandSender;
-import com.virtualoffice.registration.domain.Decision.Accepted;
-import com.virtualoffice.registration.domain.Decision.Rejected;
+import com.virtualoffice.registration.application.shared.Result;
+import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.SellerCommand.ChangePlan;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,34 +14,23 @@ import java.util.UUID;
  */
 public final class ChangePlanUseCase {
 
-    public sealed interface Outcome {
-        record Changed(SellerView seller) implements Outcome {
-        }
-
-        record Refused(Rejection rejection) implements Outcome {
-        }
-    }
-
-    private final SellerCommandSender sender;
+    private final SellerDecisions decisions;
     private final Sellers sellers;
     private final InstantSource clock;
 
-    public ChangePlanUseCase(SellerCommandSender sender, Sellers sellers, InstantSource clock) {
-        this.sender = sender;
+    public ChangePlanUseCase(SellerDecisions decisions, Sellers sellers, InstantSource clock) {
+        this.decisions = decisions;
         this.sellers = sellers;
         this.clock = clock;
     }
 
-    /** The outcome, or empty when there is no such seller. */
-    public Optional<Outcome> change(UUID sellerId, String plan, Provenance provenance) {
+    /** The seller on its new plan, or the reason for refusing (an unknown seller or plan). */
+    public Result<SellerView, Rejection> change(UUID sellerId, String plan, Provenance provenance) {
         // An unknown seller is an everyday answer here; asking Axon would log it as a failed command.
         if (sellers.find(sellerId).isEmpty()) {
-            return Optional.empty();
+            return Result.rejected(new Rejection.SellerNotFound());
         }
-        return sender.send(new ChangePlan(sellerId, plan, clock.instant()), provenance).map(decision ->
-                switch (decision) {
-                    case Accepted accepted -> new Outcome.Changed(sellers.find(sellerId).orElseThrow());
-                    case Rejected rejected -> new Outcome.Refused(rejected.rejection());
-                });
+        return Result.of(decisions.decide(new ChangePlan(sellerId, plan, clock.instant()), provenance),
+                accepted -> sellers.find(sellerId).orElseThrow());
     }
 }

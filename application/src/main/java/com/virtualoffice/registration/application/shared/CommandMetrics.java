@@ -2,7 +2,6 @@ package com.virtualoffice.registration.application.shared;
 
 import com.virtualoffice.registration.domain.Decision;
 import com.virtualoffice.registration.domain.SellerCommand;
-import java.util.Optional;
 
 /**
  * What the command path tells those who watch it: what became of each command and how long its caller waited, and
@@ -17,7 +16,7 @@ public interface CommandMetrics {
         }
 
         @Override
-        public void answered(SellerCommand command, Optional<Decision> decision, long nanos) {
+        public void answered(SellerCommand command, Decision decision, long nanos) {
         }
 
         @Override
@@ -29,11 +28,11 @@ public interface CommandMetrics {
     void transaction(int commands);
 
     /**
-     * The seller decided, or there was no such seller (empty).
+     * The seller decided, or there was no such seller ({@code SellerNotFound}).
      *
      * @param nanos from sending to the answer, the wait in the seller's lane included
      */
-    void answered(SellerCommand command, Optional<Decision> decision, long nanos);
+    void answered(SellerCommand command, Decision decision, long nanos);
 
     /** The command failed: nothing it would have changed was written. */
     void failed(SellerCommand command, Throwable failure, long nanos);

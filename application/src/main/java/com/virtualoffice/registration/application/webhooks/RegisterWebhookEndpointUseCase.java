@@ -3,6 +3,7 @@ package com.virtualoffice.registration.application.webhooks;
 import com.virtualoffice.registration.application.events.CustomerEventType;
 import com.virtualoffice.registration.application.shared.IdSource;
 import com.virtualoffice.registration.application.shared.RandomTokens;
+import com.virtualoffice.registration.application.shared.Result;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
@@ -20,16 +21,9 @@ public final class RegisterWebhookEndpointUseCase {
     public static final int SECRET_RANDOM_LENGTH = 32;
     public static final int MAX_ENDPOINTS_PER_SELLER = 10;
 
-    public sealed interface Outcome {
-
-        record Registered(WebhookEndpoint endpoint, String secret) implements Outcome {
-        }
-
-        record Refused(Reason reason) implements Outcome {
-        }
+    /** The endpoint as registered, with its signing secret. */
+    public record Registered(WebhookEndpoint endpoint, String secret) {
     }
-
-    public enum Reason { NOT_PUBLIC, TOO_MANY_ENDPOINTS, DUPLICATE_URL }
 
     private final WebhookEndpoints endpoints;
     private final WebhookDestinationPolicy destinations;
@@ -46,16 +40,16 @@ public final class RegisterWebhookEndpointUseCase {
         this.secureRandom = secureRandom;
     }
 
-    public Outcome register(UUID sellerId, String url, List<CustomerEventType> events) {
+    public Result<Registered, WebhookRefusal> register(UUID sellerId, String url, List<CustomerEventType> events) {
         if (destinations.check(url).isEmpty()) {
-            return new Outcome.Refused(Reason.NOT_PUBLIC);
+            return Result.rejected(WebhookRefusal.NOT_PUBLIC);
         }
         var endpoint = new WebhookEndpoint(ids.newId(), sellerId, url, List.copyOf(events), clock.instant());
         String secret = SECRET_PREFIX + RandomTokens.alphanumeric(secureRandom, SECRET_RANDOM_LENGTH);
         return switch (endpoints.add(endpoint, secret, MAX_ENDPOINTS_PER_SELLER)) {
-            case ADDED -> new Outcome.Registered(endpoint, secret);
-            case LIMIT_REACHED -> new Outcome.Refused(Reason.TOO_MANY_ENDPOINTS);
-            case DUPLICATE_URL -> new Outcome.Refused(Reason.DUPLICATE_URL);
+            case ADDED -> Result.accepted(new Registered(endpoint, secret));
+            case LIMIT_REACHED -> Result.rejected(WebhookRefusal.TOO_MANY_ENDPOINTS);
+            case DUPLICATE_URL -> Result.rejected(WebhookRefusal.DUPLICATE_URL);
         };
     }
 }

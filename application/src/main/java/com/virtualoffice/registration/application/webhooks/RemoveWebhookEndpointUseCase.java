@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.application.webhooks;
 
+import com.virtualoffice.registration.application.shared.Result;
 import java.util.UUID;
 
 /** A seller stops an endpoint; events not yet delivered to it are dropped. */
@@ -11,7 +12,9 @@ public final class RemoveWebhookEndpointUseCase {
         this.endpoints = endpoints;
     }
 
-    public boolean remove(UUID sellerId, UUID endpointId) {
-        return endpoints.remove(sellerId, endpointId);
+    /** The id of the endpoint removed, or why not. */
+    public Result<UUID, WebhookRefusal> remove(UUID sellerId, UUID endpointId) {
+        return endpoints.remove(sellerId, endpointId)
+                ? Result.accepted(endpointId) : Result.rejected(WebhookRefusal.NO_SUCH_ENDPOINT);
     }
 }

@@ -1,6 +1,6 @@
 package com.virtualoffice.registration.application.webhooks;
 
-import com.virtualoffice.registration.application.webhooks.WebhookEndpoints.RetryResult;
+import com.virtualoffice.registration.application.shared.Result;
 import java.util.UUID;
 
 /** A seller sends a dead delivery again, once its receiver works. */
@@ -12,7 +12,12 @@ public final class RetryWebhookDeliveryUseCase {
         this.endpoints = endpoints;
     }
 
-    public RetryResult retry(UUID sellerId, UUID endpointId, UUID deliveryId) {
-        return endpoints.retry(sellerId, endpointId, deliveryId);
+    /** The id of the delivery scheduled again, or why not. */
+    public Result<UUID, WebhookRefusal> retry(UUID sellerId, UUID endpointId, UUID deliveryId) {
+        return switch (endpoints.retry(sellerId, endpointId, deliveryId)) {
+            case SCHEDULED -> Result.accepted(deliveryId);
+            case NOT_FOUND -> Result.rejected(WebhookRefusal.NO_SUCH_DELIVERY);
+            case NOT_RETRYABLE -> Result.rejected(WebhookRefusal.NOT_RETRYABLE);
+        };
     }
 }

@@ -2,7 +2,7 @@ package com.virtualoffice.registration.application.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase.Start;
+import com.virtualoffice.registration.application.shared.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +25,9 @@ class ReplayReadModelsUseCaseTest {
 
     @Test
     void when_starting_a_projection_by_name_then_only_that_one_replays() {
-        Start start = replay.start("customers");
+        Result<ReadModels.Status, ProjectionRefusal> start = replay.start("customers");
 
-        assertThat(start).isEqualTo(new Start.Started(customers.status()));
+        assertThat(start).isEqualTo(Result.accepted(customers.status()));
         assertThat(replayed).containsExactly("customers");
     }
 
@@ -35,22 +35,32 @@ class ReplayReadModelsUseCaseTest {
     void given_a_replay_under_way_when_starting_another_then_it_is_already_running() {
         replay.start("customers");
 
-        assertThat(replay.start("read-models")).isEqualTo(new Start.AlreadyRunning());
+        assertThat(replay.start("read-models")).isEqualTo(Result.rejected(ProjectionRefusal.ALREADY_RUNNING));
         assertThat(replayed).containsExactly("customers");
     }
 
     @Test
+    void given_a_replay_under_way_when_replaying_now_or_verifying_then_it_is_already_running() {
+        replay.start("customers");
+
+        assertThat(replay.replayNow("read-models")).isEqualTo(Result.rejected(ProjectionRefusal.ALREADY_RUNNING));
+        assertThat(verify.verify("customers")).isEqualTo(Result.rejected(ProjectionRefusal.ALREADY_RUNNING));
+    }
+
+    @Test
     void given_no_such_projection_when_starting_replaying_or_verifying_then_unknown() {
-        assertThat(replay.start("nope")).isEqualTo(new Start.UnknownProjection());
-        assertThat(replay.replayNow("nope")).isEmpty();
-        assertThat(verify.verify("nope")).isEmpty();
+        Result<Object, ProjectionRefusal> unknown = Result.rejected(ProjectionRefusal.UNKNOWN_PROJECTION);
+        assertThat(replay.start("nope")).isEqualTo(unknown);
+        assertThat(replay.replayNow("nope")).isEqualTo(unknown);
+        assertThat(verify.verify("nope")).isEqualTo(unknown);
         assertThat(replayed).isEmpty();
     }
 
     @Test
     void when_replaying_now_or_verifying_by_name_then_that_projection_answers() {
-        assertThat(replay.replayNow("read-models")).contains(42L);
-        assertThat(verify.verify("customers")).map(ReadModels.Verification::name).contains("customers");
+        assertThat(replay.replayNow("read-models")).isEqualTo(Result.accepted(42L));
+        assertThat(verify.verify("customers").map(ReadModels.Verification::name))
+                .isEqualTo(Result.accepted("customers"));
     }
 
     /** Stands for a rebuild; a replay, once started, stays under way, and holds back every other. */
@@ -83,12 +93,20 @@ class ReplayReadModelsUseCaseTest {
 
         @Override
         public long rebuild() {
+            requireNoneUnderWay();
             return 42;
         }
 
         @Override
         public Verification verify() {
+            requireNoneUnderWay();
             return new Verification(name, 42, List.of());
+        }
+
+        private void requireNoneUnderWay() {
+            if (!replayed.isEmpty()) {
+                throw new IllegalStateException("a replay is already under way");
+            }
         }
     }
 }

@@ -1,8 +1,10 @@
-package com.virtualoffice.registration.application.shared;
+package com.virtualoffice.registration.adapters.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.virtualoffice.registration.application.shared.CommandMetrics;
+import com.virtualoffice.registration.application.shared.Provenance;
 import com.virtualoffice.registration.domain.Decision;
 import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.SellerCommand;
@@ -11,7 +13,6 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Group commit: who waits, what goes together, and that every caller gets its own answer. */
-class SellerCommandSenderTest {
+class AxonSellerDecisionsTest {
 
     private static final Instant NOW = Instant.parse("2026-01-15T10:30:00Z");
     private static final UUID SELLER = UUID.randomUUID();
@@ -38,7 +39,7 @@ class SellerCommandSenderTest {
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
     private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
     private final FakeSeller seller = new FakeSeller();
-    private final SellerCommandSender sender = new SellerCommandSender(seller.gateway(), lanes, 3, CommandMetrics.NONE);
+    private final AxonSellerDecisions sender = new AxonSellerDecisions(seller.gateway(), lanes, 3, CommandMetrics.NONE);
 
     @AfterEach
     void tearDown() {
@@ -52,7 +53,7 @@ class SellerCommandSenderTest {
         DeleteCustomer command = delete(SELLER);
         seller.release();
 
-        assertThat(sender.send(command, PROVENANCE)).contains(FakeSeller.decisionFor(command));
+        assertThat(sender.decide(command, PROVENANCE)).isEqualTo(FakeSeller.decisionFor(command));
         CommandMessage<?> sent = (CommandMessage<?>) seller.received.getFirst();
         assertThat(sent.getPayload()).isEqualTo(command);
         assertThat(sent.getMetaData()).containsAllEntriesOf(PROVENANCE.asMetaData());
@@ -62,18 +63,18 @@ class SellerCommandSenderTest {
     void commands_arriving_while_the_seller_decides_go_together_in_order_and_each_caller_gets_its_own_answer()
             throws Exception {
         DeleteCustomer first = delete(SELLER);
-        Future<Optional<Decision>> firstAnswer = callers.submit(() -> sender.send(first, PROVENANCE));
+        Future<Decision> firstAnswer = callers.submit(() -> sender.decide(first, PROVENANCE));
         seller.awaitReceived(1);
         List<DeleteCustomer> waiting = List.of(delete(SELLER), delete(SELLER), delete(SELLER), delete(SELLER));
-        List<Future<Optional<Decision>>> answers = new ArrayList<>();
+        List<Future<Decision>> answers = new ArrayList<>();
         for (DeleteCustomer command : waiting) {
             answers.add(queued(command)); // arrival order is the order of decision
         }
         seller.release();
 
-        assertThat(firstAnswer.get(5, TimeUnit.SECONDS)).contains(FakeSeller.decisionFor(first));
+        assertThat(firstAnswer.get(5, TimeUnit.SECONDS)).isEqualTo(FakeSeller.decisionFor(first));
         for (int i = 0; i < waiting.size(); i++) {
-            assertThat(answers.get(i).get(5, TimeUnit.SECONDS)).contains(FakeSeller.decisionFor(waiting.get(i)));
+            assertThat(answers.get(i).get(5, TimeUnit.SECONDS)).isEqualTo(FakeSeller.decisionFor(waiting.get(i)));
         }
         // At most three share a transaction: the four that waited went as a batch of three and one alone.
         assertThat(seller.received).hasSize(3);
@@ -86,43 +87,44 @@ class SellerCommandSenderTest {
 
     @Test
     void another_seller_does_not_wait_for_a_busy_one() throws Exception {
-        callers.submit(() -> sender.send(delete(SELLER), PROVENANCE));
+        callers.submit(() -> sender.decide(delete(SELLER), PROVENANCE));
         seller.awaitReceived(1);
         DeleteCustomer elsewhere = delete(UUID.randomUUID());
         seller.passThrough(command -> command.sellerId().equals(elsewhere.sellerId()));
 
-        assertThat(callers.submit(() -> sender.send(elsewhere, PROVENANCE)).get(5, TimeUnit.SECONDS))
-                .contains(FakeSeller.decisionFor(elsewhere));
+        assertThat(callers.submit(() -> sender.decide(elsewhere, PROVENANCE)).get(5, TimeUnit.SECONDS))
+                .isEqualTo(FakeSeller.decisionFor(elsewhere));
     }
 
     @Test
     void when_a_batch_fails_every_command_in_it_fails_as_if_sent_alone() throws Exception {
-        List<Future<Optional<Decision>>> answers = twoQueuedBehindABusySeller();
+        List<Future<Decision>> answers = twoQueuedBehindABusySeller();
         seller.failBatches(new IllegalStateException("database unreachable"));
         seller.release();
 
-        for (Future<Optional<Decision>> answer : answers) {
+        for (Future<Decision> answer : answers) {
             assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("database unreachable");
         }
     }
 
     @Test
-    void commands_to_an_unknown_seller_are_answered_empty_alone_or_together() throws Exception {
+    void commands_to_an_unknown_seller_are_answered_seller_not_found_alone_or_together() throws Exception {
         seller.unknownSellers();
-        List<Future<Optional<Decision>>> answers = twoQueuedBehindABusySeller();
+        List<Future<Decision>> answers = twoQueuedBehindABusySeller();
         seller.release();
 
-        for (Future<Optional<Decision>> answer : answers) {
-            assertThat(answer.get(5, TimeUnit.SECONDS)).isEmpty();
+        for (Future<Decision> answer : answers) {
+            assertThat(answer.get(5, TimeUnit.SECONDS))
+                    .isEqualTo(new Decision.Rejected(new Rejection.SellerNotFound()));
         }
     }
 
     /** One command keeps the seller busy; two more arrive meanwhile and will go together once it is released. */
-    private List<Future<Optional<Decision>>> twoQueuedBehindABusySeller() throws Exception {
-        callers.submit(() -> sender.send(delete(SELLER), PROVENANCE));
+    private List<Future<Decision>> twoQueuedBehindABusySeller() throws Exception {
+        callers.submit(() -> sender.decide(delete(SELLER), PROVENANCE));
         seller.awaitReceived(1);
-        List<Future<Optional<Decision>>> answers = new ArrayList<>();
+        List<Future<Decision>> answers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             answers.add(queued(delete(SELLER)));
         }
@@ -133,11 +135,11 @@ class SellerCommandSenderTest {
      * Sends the command from a caller of its own and returns once it waits in the seller's lane: its caller is
      * then parked on the answer, and nothing before the lane parks.
      */
-    private Future<Optional<Decision>> queued(DeleteCustomer command) throws Exception {
+    private Future<Decision> queued(DeleteCustomer command) throws Exception {
         CompletableFuture<Thread> caller = new CompletableFuture<>();
-        Future<Optional<Decision>> answer = callers.submit(() -> {
+        Future<Decision> answer = callers.submit(() -> {
             caller.complete(Thread.currentThread());
-            return sender.send(command, PROVENANCE);
+            return sender.decide(command, PROVENANCE);
         });
         Thread thread = caller.get(5, TimeUnit.SECONDS);
         while (thread.isAlive() && thread.getState() != Thread.State.WAITING) {

@@ -1,8 +1,10 @@
-package com.virtualoffice.registration;
+package com.virtualoffice.registration.adapters.cli;
 
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.ApiKeyView;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase.IssuedApiKey;
+import com.virtualoffice.registration.application.projections.ProjectionRefusal;
 import com.virtualoffice.registration.application.projections.Projections;
 import com.virtualoffice.registration.application.projections.ReadModels.Verification;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
@@ -12,7 +14,16 @@ import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
 import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
 import com.virtualoffice.registration.application.sellers.SellerView;
 import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.application.shared.Result;
 import com.virtualoffice.registration.domain.PlanCatalog;
+import com.virtualoffice.registration.domain.Rejection;
+import com.virtualoffice.registration.domain.Rejection.ApiKeyNotFound;
+import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
+import com.virtualoffice.registration.domain.Rejection.CustomerNotFound;
+import com.virtualoffice.registration.domain.Rejection.EmailAlreadyTaken;
+import com.virtualoffice.registration.domain.Rejection.SellerAlreadyRegistered;
+import com.virtualoffice.registration.domain.Rejection.SellerNotFound;
+import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -22,8 +33,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,9 +47,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The operator API on the command line: {@code java -jar customer-registration.jar seller create --name Acme}.
- * It runs the same use cases against the same database as the service, without starting the web server.
+ * A driving adapter beside the REST one: it runs the same use cases against the same database as the service, in
+ * an application context the caller starts without the web server.
  */
-final class OperatorCli {
+public final class OperatorCli {
 
     /** The first words that mean "run an operator command" rather than "start the service". */
     static final Set<String> COMMANDS = Set.of("seller", "key", "projections", "help", "--help", "-h");
@@ -50,11 +63,16 @@ final class OperatorCli {
     private OperatorCli() {
     }
 
-    static boolean handles(String[] args) {
+    public static boolean handles(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    static int run(String[] args) {
+    /**
+     * Runs the command {@code args} name and gives its exit code.
+     *
+     * @param start starts the service's application context, without a web server, for commands that need it
+     */
+    public static int run(String[] args, Supplier<ConfigurableApplicationContext> start) {
         CommandLine usageOnly = commandLine(null);
         try {
             usageOnly.parseArgs(args);
@@ -64,7 +82,7 @@ final class OperatorCli {
         } catch (ParameterException badArguments) {
             return usageOnly.execute(args);
         }
-        try (ConfigurableApplicationContext context = start()) {
+        try (ConfigurableApplicationContext context = start.get()) {
             return commandLine(new Services(context)).execute(args);
         } catch (RuntimeException failure) {
             System.err.println("Could not start: " + rootMessage(failure));
@@ -85,16 +103,6 @@ final class OperatorCli {
         }
         return result.isUsageHelpRequested() || result.isVersionHelpRequested()
                 || !(result.commandSpec().userObject() instanceof java.lang.reflect.Method);
-    }
-
-    private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(RegistrationApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                // As arguments, these outrank application.yml. Failures are reported in one line by run(), not
-                // as Spring's start-up stack trace.
-                .run("--registration.demo.enabled=false", "--logging.level.root=WARN",
-                        "--logging.level.com.virtualoffice=WARN", "--logging.level.org.springframework.boot=OFF");
     }
 
     private static CommandLine commandLine(Services services) {
@@ -149,6 +157,39 @@ final class OperatorCli {
             spec.commandLine().getErr().println("No such " + what);
             return NOT_FOUND;
         }
+
+        /** A use case's answer: printed when accepted, else {@code refused} says why and gives the exit code. */
+        <T, R> int answer(Result<T, R> result, Function<R, Integer> refused, Consumer<T> print) {
+            return switch (result) {
+                case Result.Accepted<T, R> accepted -> {
+                    print.accept(accepted.value());
+                    yield OK;
+                }
+                case Result.Rejected<T, R> rejected -> refused.apply(rejected.reason());
+            };
+        }
+
+        /**
+         * The one place where the seller's refusals become a message and an exit code.
+         *
+         * @param subject what the command addressed, for "No such …"
+         */
+        int refused(Rejection rejection, String subject) {
+            return switch (rejection) {
+                case SellerNotFound notFound -> notFound(subject);
+                case ApiKeyNotFound notFound -> notFound(subject);
+                case CustomerNotFound notFound -> notFound(subject);
+                case SellerAlreadyRegistered refusal -> failed("Refused: " + refusal);
+                case UnknownPlan refusal -> failed("Refused: " + refusal);
+                case CustomerLimitReached refusal -> failed("Refused: " + refusal);
+                case EmailAlreadyTaken refusal -> failed("Refused: " + refusal);
+            };
+        }
+
+        int failed(String why) {
+            spec.commandLine().getErr().println(why);
+            return FAILED;
+        }
     }
 
     @Command(name = "customer-registration", mixinStandardHelpOptions = true,
@@ -177,18 +218,16 @@ final class OperatorCli {
                 throw new ParameterException(spec.commandLine(), "--name must not be blank");
             }
             String chosen = plan == null ? services.defaultPlan() : knownPlan(plan);
-            var outcome = services.registerSeller().register(name, chosen, Provenance.operator(null, null));
-            if (!(outcome instanceof RegisterSellerUseCase.Outcome.Registered registered)) {
-                return refused(outcome.toString());
-            }
-            var key = services.issueApiKey().issue(registered.seller().id(), "default", null,
-                    Provenance.operator(null, null)).orElseThrow();
-            PrintWriter out = spec.commandLine().getOut();
-            print(out, registered.seller());
-            out.printf("api_key:        %s%n", key.secret().value());
-            out.printf("api_key_id:     %s%n", key.key().id());
-            out.println("(the API key is shown this once)");
-            return OK;
+            var created = services.registerSeller().register(name, chosen, Provenance.operator(null, null))
+                    .flatMap(seller -> services.issueApiKey().issue(seller.id(), "default", null,
+                            Provenance.operator(null, null)).map(key -> new SellerWithKey(seller, key)));
+            return answer(created, why -> refused(why, "seller"), sellerWithKey -> {
+                PrintWriter out = spec.commandLine().getOut();
+                print(out, sellerWithKey.seller());
+                out.printf("api_key:        %s%n", sellerWithKey.key().secret().value());
+                out.printf("api_key_id:     %s%n", sellerWithKey.key().key().id());
+                out.println("(the API key is shown this once)");
+            });
         }
 
         @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a seller.")
@@ -205,15 +244,11 @@ final class OperatorCli {
                 description = "Move a seller to another plan; its customers stay.")
         int setPlan(@Parameters(paramLabel = "SELLER_ID") UUID sellerId,
                     @Option(names = "--plan", required = true) String plan) {
-            var outcome = services.changePlan().change(sellerId, knownPlan(plan), Provenance.operator(null, null));
-            if (outcome.isEmpty()) {
-                return notFound("seller " + sellerId);
-            }
-            if (!(outcome.get() instanceof ChangePlanUseCase.Outcome.Changed changed)) {
-                return refused(outcome.get().toString());
-            }
-            print(spec.commandLine().getOut(), changed.seller());
-            return OK;
+            return answer(services.changePlan().change(sellerId, knownPlan(plan), Provenance.operator(null, null)),
+                    why -> refused(why, "seller " + sellerId), changed -> print(spec.commandLine().getOut(), changed));
+        }
+
+        private record SellerWithKey(SellerView seller, IssuedApiKey key) {
         }
 
         private String knownPlan(String plan) {
@@ -221,11 +256,6 @@ final class OperatorCli {
                 throw new ParameterException(spec.commandLine(), "unknown plan '" + plan + "'");
             }
             return plan;
-        }
-
-        private int refused(String why) {
-            spec.commandLine().getErr().println("Refused: " + why);
-            return FAILED;
         }
 
         private static void print(PrintWriter out, SellerView seller) {
@@ -254,16 +284,14 @@ final class OperatorCli {
                   @Option(names = "--expires-at", paramLabel = "TIMESTAMP",
                           description = "when it stops working, e.g. 2027-01-01T00:00:00Z") String expiresAt) {
             Instant expiry = expiresAt == null ? null : futureInstant(expiresAt);
-            return services.issueApiKey().issue(sellerId, name, expiry, Provenance.operator(null, null))
-                    .map(issued -> {
+            return answer(services.issueApiKey().issue(sellerId, name, expiry, Provenance.operator(null, null)),
+                    why -> refused(why, "seller " + sellerId), issued -> {
                         PrintWriter out = spec.commandLine().getOut();
                         out.printf("api_key:    %s%n", issued.secret().value());
                         out.printf("api_key_id: %s%n", issued.key().id());
                         out.printf("prefix:     %s%n", issued.key().prefix());
                         out.println("(the API key is shown this once)");
-                        return OK;
-                    })
-                    .orElseGet(() -> notFound("seller " + sellerId));
+                    });
         }
 
         @Command(name = "list", mixinStandardHelpOptions = true, description = "List a seller's keys (never the keys).")
@@ -288,22 +316,17 @@ final class OperatorCli {
         @Command(name = "revoke", mixinStandardHelpOptions = true,
                 description = "Revoke a key: it stops working at once, on every instance.")
         int revoke(@Parameters(paramLabel = "KEY_ID") UUID keyId) {
-            return services.apiKeys().revoke(keyId, Provenance.operator(null, null))
-                    .map(key -> {
-                        spec.commandLine().getOut().printf("revoked %s (%s) at %s%n", key.id(), key.prefix(),
-                                key.revokedAt());
-                        return OK;
-                    })
-                    .orElseGet(() -> notFound("API key " + keyId));
+            return answer(services.apiKeys().revoke(keyId, Provenance.operator(null, null)),
+                    why -> refused(why, "API key " + keyId),
+                    key -> spec.commandLine().getOut().printf("revoked %s (%s) at %s%n", key.id(), key.prefix(),
+                            key.revokedAt()));
         }
 
         @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a key for good.")
         int delete(@Parameters(paramLabel = "KEY_ID") UUID keyId) {
-            if (!services.apiKeys().delete(keyId, Provenance.operator(null, null))) {
-                return notFound("API key " + keyId);
-            }
-            spec.commandLine().getOut().printf("deleted %s%n", keyId);
-            return OK;
+            return answer(services.apiKeys().delete(keyId, Provenance.operator(null, null)),
+                    why -> refused(why, "API key " + keyId),
+                    deleted -> spec.commandLine().getOut().printf("deleted %s%n", deleted));
         }
 
         private Instant futureInstant(String text) {
@@ -355,17 +378,15 @@ final class OperatorCli {
                 description = "read-models (every read model, the default), customers or customer-events")
                    String projection) {
             long started = System.nanoTime();
-            Optional<Long> events;
+            Result<Long, ProjectionRefusal> replayed;
             try (ReplayProgress progress = progressOf(projection)) {
-                events = services.replay().replayNow(projection);
+                replayed = services.replay().replayNow(projection);
             }
-            if (events.isEmpty()) {
-                return notFound("projection " + projection);
-            }
-            double seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000) / 1000.0;
-            spec.commandLine().getOut().printf("replayed %d events in %.1f s (%.0f events/s)%n", events.get(),
-                    seconds, events.get() / seconds);
-            return OK;
+            return answer(replayed, why -> refused(why, projection), events -> {
+                double seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000) / 1000.0;
+                spec.commandLine().getOut().printf("replayed %d events in %.1f s (%.0f events/s)%n", events,
+                        seconds, events / seconds);
+            });
         }
 
         @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -373,14 +394,14 @@ final class OperatorCli {
         int verify(@Parameters(paramLabel = "PROJECTION", arity = "0..1", defaultValue = Projections.ALL_READ_MODELS,
                 description = "read-models (every read model, the default), customers or customer-events")
                    String projection) {
-            Optional<Verification> found;
+            Result<Verification, ProjectionRefusal> verified;
             try (ReplayProgress progress = progressOf(projection)) {
-                found = services.verify().verify(projection);
+                verified = services.verify().verify(projection);
             }
-            if (found.isEmpty()) {
-                return notFound("projection " + projection);
+            if (!(verified instanceof Result.Accepted<Verification, ProjectionRefusal>(var verification))) {
+                return answer(verified, why -> refused(why, projection), nothing -> {
+                });
             }
-            var verification = found.get();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s: %d events replayed; %s%n", verification.name(), verification.events(),
                     verification.equal() ? "the live tables equal the events" : "DIFFERENCES:");
@@ -390,6 +411,14 @@ final class OperatorCli {
                             difference.table(), difference.missing(), difference.unexpected(),
                             difference.sampleIds()));
             return verification.equal() ? OK : NOT_FOUND;
+        }
+
+        /** The one place where a projection command's refusal becomes a message and an exit code. */
+        private int refused(ProjectionRefusal refusal, String projection) {
+            return switch (refusal) {
+                case UNKNOWN_PROJECTION -> notFound("projection " + projection);
+                case ALREADY_RUNNING -> failed("A replay is already running");
+            };
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.virtualoffice.registration;
+package com.virtualoffice.registration.adapters.cli;
 
 import com.virtualoffice.registration.application.projections.ReadModels.Status;
 import java.io.Console;

@@ -1,4 +1,4 @@
-package com.virtualoffice.registration;
+package com.virtualoffice.registration.adapters.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

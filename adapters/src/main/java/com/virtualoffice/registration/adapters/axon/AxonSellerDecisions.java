@@ -1,6 +1,10 @@
-package com.virtualoffice.registration.application.shared;
+package com.virtualoffice.registration.adapters.axon;
 
+import com.virtualoffice.registration.application.shared.CommandMetrics;
+import com.virtualoffice.registration.application.shared.Provenance;
+import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.Decision;
+import com.virtualoffice.registration.domain.Rejection.SellerNotFound;
 import com.virtualoffice.registration.domain.SellerCommand;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
 import java.util.ArrayList;
@@ -21,15 +25,15 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
- * Sends a command to its seller and waits for the seller's decision. Every use case that changes a seller goes
- * through here, so provenance is attached the same way everywhere.
+ * The {@link SellerDecisions} port over Axon: sends a command to its seller's aggregate and waits for the
+ * decision, with the provenance as the command's metadata.
  *
  * <p>A seller decides one command at a time and each decision is a transaction, so a busy seller is bounded by
  * how many transactions per second one lock holder can commit. Commands that arrive while one of the seller's
  * transactions runs therefore wait in the seller's lane and then go together, as one {@link SellerCommandBatch}
  * decided in order in a single transaction: group commit. A lone command goes as itself, without waiting.
  */
-public final class SellerCommandSender {
+public final class AxonSellerDecisions implements SellerDecisions {
 
     private final CommandGateway commandGateway;
     private final Executor lanesExecutor;
@@ -37,7 +41,7 @@ public final class SellerCommandSender {
     private final CommandMetrics metrics;
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
-    public SellerCommandSender(CommandGateway commandGateway, Executor lanesExecutor, int maxBatchSize,
+    public AxonSellerDecisions(CommandGateway commandGateway, Executor lanesExecutor, int maxBatchSize,
                                CommandMetrics metrics) {
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("a batch holds at least one command, not " + maxBatchSize);
@@ -48,11 +52,11 @@ public final class SellerCommandSender {
         this.metrics = metrics;
     }
 
-    /** The seller's decision, or empty when no seller with the command's id exists. */
-    public Optional<Decision> send(SellerCommand command, Provenance provenance) {
+    @Override
+    public Decision decide(SellerCommand command, Provenance provenance) {
         long started = System.nanoTime();
         try {
-            Optional<Decision> decision = decide(command, provenance);
+            Decision decision = send(command, provenance).orElseGet(() -> Decision.reject(new SellerNotFound()));
             metrics.answered(command, decision, System.nanoTime() - started);
             return decision;
         } catch (RuntimeException | Error failure) {
@@ -61,7 +65,7 @@ public final class SellerCommandSender {
         }
     }
 
-    private Optional<Decision> decide(SellerCommand command, Provenance provenance) {
+    private Optional<Decision> send(SellerCommand command, Provenance provenance) {
         Pending pending = new Pending(command, provenance.asMetaData());
         if (command instanceof RegisterSeller) {
             // Creates the seller: there is nothing to queue behind yet.

@@ -1,4 +1,4 @@
-package com.virtualoffice.registration.application.shared;
+package com.virtualoffice.registration.adapters.axon;
 
 import com.virtualoffice.registration.domain.SellerCommand;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.UUID;
  * Several commands to one seller, decided one after the other in one transaction: the seller's group commit.
  * Each command keeps its own provenance, which goes onto the events it causes.
  */
-public record SellerCommandBatch(UUID sellerId, List<Entry> entries) {
+record SellerCommandBatch(UUID sellerId, List<Entry> entries) {
 
     public SellerCommandBatch {
         entries = List.copyOf(entries);
