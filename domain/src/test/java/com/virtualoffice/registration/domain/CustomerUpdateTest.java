@@ -190,8 +190,7 @@ class CustomerUpdateTest {
     @EnumSource(value = CustomerField.class, names = {"FIRST_NAME", "LAST_NAME", "EMAIL", "LANGUAGE", "STATUS"})
     void a_required_field_cannot_be_cleared(CustomerField required) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new CustomerChanges(Set.of(required), null, null, null, null, null, null, null,
-                        null, null))
+                .isThrownBy(() -> CustomerChanges.none().with(required, null))
                 .withMessageContaining(required.name());
     }
 
@@ -216,8 +215,7 @@ class CustomerUpdateTest {
     @EnumSource(value = CustomerField.class,
             names = {"COMPANY_NAME", "LEGAL_ENTITY", "ADDRESS", "POSTAL_REDIRECT_ADDRESS"})
     void an_optional_field_can_be_cleared(CustomerField optional) {
-        CustomerChanges clearing = new CustomerChanges(Set.of(optional), null, null, null, null, null, null, null,
-                null, null);
+        CustomerChanges clearing = CustomerChanges.none().with(optional, null);
 
         assertThat(clearing.changed()).containsExactly(optional);
         assertThat(clearing.changes(optional)).isTrue();
@@ -228,17 +226,16 @@ class CustomerUpdateTest {
         CustomerChanges changes = CustomerChanges.none().withCompanyName("Acme");
 
         assertThat(changes.changes(CustomerField.FIRST_NAME)).isFalse();
-        assertThat(changes.firstName()).isNull();
+        assertThat(changes.valueOf(CustomerField.FIRST_NAME)).isNull();
         assertThat(changes.changed()).containsExactly(CustomerField.COMPANY_NAME);
     }
 
     @Test
-    void the_changed_fields_given_to_changes_are_copied_not_shared() {
-        Set<CustomerField> fields = EnumSet.of(CustomerField.COMPANY_NAME);
-        CustomerChanges changes = new CustomerChanges(fields, null, null, null, "Acme", null, null, null, null,
-                null);
+    void the_values_given_to_changes_are_copied_not_shared() {
+        Map<CustomerField, Object> values = new EnumMap<>(Map.of(CustomerField.COMPANY_NAME, "Acme"));
+        CustomerChanges changes = new CustomerChanges(values);
 
-        fields.add(CustomerField.LEGAL_ENTITY);
+        values.put(CustomerField.LEGAL_ENTITY, "GmbH");
 
         assertThat(changes.changed()).containsExactly(CustomerField.COMPANY_NAME);
     }
