@@ -31,7 +31,7 @@ public final class RegisterCustomerUseCase {
                 .orElseThrow(() -> new IllegalStateException("seller " + sellerId + " of an accepted key is gone"));
         // The answer is built from the decided event itself, so it is exactly what was recorded.
         return switch (decision) {
-            case Accepted accepted -> new RegistrationOutcome.Registered(CustomerView.registered(
+            case Accepted accepted -> new RegistrationOutcome.Registered(CustomerView.evolve(null,
                     accepted.events().stream()
                             .filter(CustomerRegistered.class::isInstance)
                             .map(CustomerRegistered.class::cast)
