@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
+import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,31 +25,34 @@ class PatchAnswerTest extends LifecycleSupport {
     @Autowired
     private JdbcClient jdbc;
 
-    /** A BEFORE UPDATE trigger on this customer's row only, which runs {@code assignment} on the new row. */
-    private AutoCloseable tableRewrites(String customerId, String assignment) {
+    /**
+     * The PATCH, sent while a BEFORE UPDATE trigger on this customer's row (and no other) runs {@code assignment}
+     * on the new row, in the transaction that writes the update.
+     */
+    private Http.Response patchWhileTheTableRewrites(SellerWithKey seller, String customerId, String body,
+                                                     String assignment) {
         String name = "patch_answer_" + UUID.randomUUID().toString().replace("-", "");
         jdbc.sql("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
                 + " IF NEW.id = '" + UUID.fromString(customerId) + "' THEN " + assignment + "; END IF;"
                 + " RETURN NEW; END $$").update();
         jdbc.sql("CREATE TRIGGER " + name + " BEFORE UPDATE ON customers FOR EACH ROW EXECUTE FUNCTION " + name
                 + "()").update();
-        return () -> {
+        try {
+            return patch(seller, customerId, body);
+        } finally {
             jdbc.sql("DROP TRIGGER " + name + " ON customers").update();
             jdbc.sql("DROP FUNCTION " + name + "()").update();
-        };
+        }
     }
 
     @Test
-    void given_the_table_loses_the_customer_in_the_update_transaction_when_patching_then_200_with_the_update()
-            throws Exception {
+    void given_the_table_loses_the_customer_in_the_update_transaction_when_patching_then_200_with_the_update() {
         var seller = operator.sellerOn("free");
         JsonNode before = createCustomer(seller, Customers.withEveryField(uniqueEmail()));
         String id = before.get("id").asString();
 
-        Http.Response patched;
-        try (var deletedBehindTheAnswer = tableRewrites(id, "NEW.deleted_at := now()")) {
-            patched = patch(seller, id, "{\"first_name\": \"Grace\"}");
-        }
+        Http.Response patched = patchWhileTheTableRewrites(seller, id, "{\"first_name\": \"Grace\"}",
+                "NEW.deleted_at := now()");
 
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         assertCustomerShape(patched.json());
@@ -59,16 +63,13 @@ class PatchAnswerTest extends LifecycleSupport {
     }
 
     @Test
-    void given_the_table_holds_other_values_after_the_update_when_patching_then_the_answer_holds_the_decided_ones()
-            throws Exception {
+    void given_the_table_holds_other_values_after_the_update_when_patching_then_the_answer_holds_the_decided_ones() {
         var seller = operator.sellerOn("free");
         JsonNode before = createCustomer(seller, Customers.withEveryField(uniqueEmail()));
         String id = before.get("id").asString();
 
-        Http.Response patched;
-        try (var rewritten = tableRewrites(id, "NEW.last_name := 'written by the trigger'")) {
-            patched = patch(seller, id, "{\"first_name\": \"Grace\", \"company_name\": null}");
-        }
+        Http.Response patched = patchWhileTheTableRewrites(seller, id,
+                "{\"first_name\": \"Grace\", \"company_name\": null}", "NEW.last_name := 'written by the trigger'");
 
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         JsonNode answer = patched.json();

@@ -222,6 +222,16 @@ class CustomerUpdateTest {
     }
 
     @Test
+    void a_value_of_another_type_than_the_field_takes_is_refused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CustomerChanges.none().with(CustomerField.LANGUAGE, "en"))
+                .withMessageContaining("LANGUAGE takes a Language");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CustomerChanges.none().with(CustomerField.EMAIL, new Email(JANE)))
+                .withMessageContaining("EMAIL takes a String");
+    }
+
+    @Test
     void a_required_field_may_stay_absent_when_it_is_not_changed() {
         CustomerChanges changes = CustomerChanges.none().withCompanyName("Acme");
 

@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CustomerTable implements Customers {
 
     /** What a customer view needs, and not the search text. */
-    private static final String COLUMNS = "id, seller_id, " + CustomerColumns.NAMES + ", source, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, seller_id, " + CustomerColumns.NAMES + ", source, created_at, updated_at";
     private static final String FIELD_SEPARATOR = "\u001f";
 
     private final JdbcClient jdbc;

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@link CustomerView#evolve}, the one fold of a customer's events, as a plain function: given events, when one more, then the customer. */
+/**
+ * {@link CustomerView#evolve}, the one fold of a customer's events, as a plain function: given the events so far,
+ * when one more, then the customer.
+ */
 class CustomerFoldTest {
 
     private static final UUID SELLER = UUID.fromString("00000000-0000-0000-0000-00000000000a");
@@ -71,7 +74,7 @@ class CustomerFoldTest {
     }
 
     @Test
-    void given_nothing_when_registered_then_the_customer_has_every_field_of_the_event_and_was_created_and_updated_then() {
+    void given_nothing_when_registered_then_the_customer_has_the_events_fields_and_was_created_and_updated_then() {
         given().when(ADA_REGISTERED).then(ADA);
     }
 
