@@ -1,100 +1,96 @@
 package com.virtualoffice.registration.domain;
 
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The fields a seller changes on a customer and their new values. Only the fields in {@link #changed()} count;
- * among them the optional ones may become {@code null}, which clears them.
+ * The fields a seller changes on a customer and their new values, as the update event will carry them (the email
+ * as its text). Only the fields present count; among them the {@linkplain CustomerField#clearable() clearable}
+ * ones may become {@code null}, which clears them.
  */
-public record CustomerChanges(
-        Set<CustomerField> changed,
-        String firstName,
-        String lastName,
-        Email email,
-        String companyName,
-        String legalEntity,
-        Language language,
-        CustomerStatus status,
-        Address address,
-        Address postalRedirectAddress) {
+public record CustomerChanges(Map<CustomerField, Object> values) {
 
     public CustomerChanges {
-        changed = Collections.unmodifiableSet(changed.isEmpty()
-                ? EnumSet.noneOf(CustomerField.class)
-                : EnumSet.copyOf(changed));
-        // A customer always has these; changing one means giving it a new value.
-        requireValueIfChanged(changed, CustomerField.FIRST_NAME, firstName);
-        requireValueIfChanged(changed, CustomerField.LAST_NAME, lastName);
-        requireValueIfChanged(changed, CustomerField.EMAIL, email);
-        requireValueIfChanged(changed, CustomerField.LANGUAGE, language);
-        requireValueIfChanged(changed, CustomerField.STATUS, status);
+        Map<CustomerField, Object> copy = new EnumMap<>(CustomerField.class);
+        values.forEach((field, value) -> {
+            // A customer always has the other fields; changing one means giving it a new value.
+            if (value == null && !field.clearable()) {
+                throw new IllegalArgumentException(field + " cannot be cleared");
+            }
+            if (value != null && !field.type().isInstance(value)) {
+                throw new IllegalArgumentException(field + " takes a " + field.type().getSimpleName() + ", not "
+                        + value.getClass().getSimpleName());
+            }
+            copy.put(field, value);
+        });
+        values = Collections.unmodifiableMap(copy);
     }
 
     public static CustomerChanges none() {
-        return new CustomerChanges(Set.of(), null, null, null, null, null, null, null, null, null);
+        return new CustomerChanges(Map.of());
+    }
+
+    /** These changes and one more: the field takes the value, {@code null} to clear it. */
+    public CustomerChanges with(CustomerField field, Object value) {
+        Map<CustomerField, Object> more = new EnumMap<>(CustomerField.class);
+        more.putAll(values);
+        more.put(field, value);
+        return new CustomerChanges(more);
+    }
+
+    public Set<CustomerField> changed() {
+        return values.keySet();
     }
 
     public boolean changes(CustomerField field) {
-        return changed.contains(field);
+        return values.containsKey(field);
+    }
+
+    /** The field's new value; {@code null} when it is cleared or not changed. */
+    public Object valueOf(CustomerField field) {
+        return values.get(field);
+    }
+
+    /** The new email, the one value a decision looks at. */
+    public Email email() {
+        return changes(CustomerField.EMAIL) ? new Email((String) valueOf(CustomerField.EMAIL)) : null;
     }
 
     public CustomerChanges withFirstName(String value) {
-        return new CustomerChanges(plus(CustomerField.FIRST_NAME), value, lastName, email, companyName, legalEntity,
-                language, status, address, postalRedirectAddress);
+        return with(CustomerField.FIRST_NAME, value);
     }
 
     public CustomerChanges withLastName(String value) {
-        return new CustomerChanges(plus(CustomerField.LAST_NAME), firstName, value, email, companyName, legalEntity,
-                language, status, address, postalRedirectAddress);
+        return with(CustomerField.LAST_NAME, value);
     }
 
     public CustomerChanges withEmail(Email value) {
-        return new CustomerChanges(plus(CustomerField.EMAIL), firstName, lastName, value, companyName, legalEntity,
-                language, status, address, postalRedirectAddress);
+        return with(CustomerField.EMAIL, value == null ? null : value.value());
     }
 
     public CustomerChanges withCompanyName(String value) {
-        return new CustomerChanges(plus(CustomerField.COMPANY_NAME), firstName, lastName, email, value, legalEntity,
-                language, status, address, postalRedirectAddress);
+        return with(CustomerField.COMPANY_NAME, value);
     }
 
     public CustomerChanges withLegalEntity(String value) {
-        return new CustomerChanges(plus(CustomerField.LEGAL_ENTITY), firstName, lastName, email, companyName, value,
-                language, status, address, postalRedirectAddress);
+        return with(CustomerField.LEGAL_ENTITY, value);
     }
 
     public CustomerChanges withLanguage(Language value) {
-        return new CustomerChanges(plus(CustomerField.LANGUAGE), firstName, lastName, email, companyName, legalEntity,
-                value, status, address, postalRedirectAddress);
+        return with(CustomerField.LANGUAGE, value);
     }
 
     public CustomerChanges withStatus(CustomerStatus value) {
-        return new CustomerChanges(plus(CustomerField.STATUS), firstName, lastName, email, companyName, legalEntity,
-                language, value, address, postalRedirectAddress);
+        return with(CustomerField.STATUS, value);
     }
 
     public CustomerChanges withAddress(Address value) {
-        return new CustomerChanges(plus(CustomerField.ADDRESS), firstName, lastName, email, companyName, legalEntity,
-                language, status, value, postalRedirectAddress);
+        return with(CustomerField.ADDRESS, value);
     }
 
     public CustomerChanges withPostalRedirectAddress(Address value) {
-        return new CustomerChanges(plus(CustomerField.POSTAL_REDIRECT_ADDRESS), firstName, lastName, email,
-                companyName, legalEntity, language, status, address, value);
-    }
-
-    private Set<CustomerField> plus(CustomerField field) {
-        Set<CustomerField> fields = EnumSet.noneOf(CustomerField.class);
-        fields.addAll(changed);
-        fields.add(field);
-        return fields;
-    }
-
-    private static void requireValueIfChanged(Set<CustomerField> changed, CustomerField field, Object value) {
-        if (changed.contains(field) && value == null) {
-            throw new IllegalArgumentException(field + " cannot be cleared");
-        }
+        return with(CustomerField.POSTAL_REDIRECT_ADDRESS, value);
     }
 }

@@ -146,10 +146,8 @@ public final class Seller {
                 return Decision.reject(taken.get());
             }
         }
-        return Decision.accept(new CustomerUpdated(command.sellerId(), command.customerId(), changes.changed(),
-                changes.firstName(), changes.lastName(), changes.email() == null ? null : changes.email().value(),
-                changes.companyName(), changes.legalEntity(), changes.language(), changes.status(),
-                changes.address(), changes.postalRedirectAddress(), command.issuedAt()));
+        return Decision.accept(CustomerUpdated.of(command.sellerId(), command.customerId(), changes,
+                command.issuedAt()));
     }
 
     private static Decision registerSeller(RegisterSeller command, SellerState state, PlanCatalog plans) {

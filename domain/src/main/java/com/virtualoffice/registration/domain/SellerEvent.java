@@ -43,6 +43,20 @@ public sealed interface SellerEvent {
                            String lastName, String email, String companyName, String legalEntity, Language language,
                            CustomerStatus status, Address address, Address postalRedirectAddress, Instant updatedAt)
             implements SellerEvent {
+
+        public static CustomerUpdated of(UUID sellerId, UUID customerId, CustomerChanges changes, Instant updatedAt) {
+            return new CustomerUpdated(sellerId, customerId, changes.changed(),
+                    (String) changes.valueOf(CustomerField.FIRST_NAME),
+                    (String) changes.valueOf(CustomerField.LAST_NAME),
+                    (String) changes.valueOf(CustomerField.EMAIL),
+                    (String) changes.valueOf(CustomerField.COMPANY_NAME),
+                    (String) changes.valueOf(CustomerField.LEGAL_ENTITY),
+                    (Language) changes.valueOf(CustomerField.LANGUAGE),
+                    (CustomerStatus) changes.valueOf(CustomerField.STATUS),
+                    (Address) changes.valueOf(CustomerField.ADDRESS),
+                    (Address) changes.valueOf(CustomerField.POSTAL_REDIRECT_ADDRESS),
+                    updatedAt);
+        }
     }
 
     /** The customer is gone from the seller's account; its history stays in the store. */

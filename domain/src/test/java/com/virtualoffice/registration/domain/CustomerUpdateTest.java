@@ -189,8 +189,7 @@ class CustomerUpdateTest {
     @EnumSource(value = CustomerField.class, names = {"FIRST_NAME", "LAST_NAME", "EMAIL", "LANGUAGE", "STATUS"})
     void a_required_field_cannot_be_cleared(CustomerField required) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new CustomerChanges(Set.of(required), null, null, null, null, null, null, null,
-                        null, null))
+                .isThrownBy(() -> CustomerChanges.none().with(required, null))
                 .withMessageContaining(required.name());
     }
 
@@ -215,11 +214,20 @@ class CustomerUpdateTest {
     @EnumSource(value = CustomerField.class,
             names = {"COMPANY_NAME", "LEGAL_ENTITY", "ADDRESS", "POSTAL_REDIRECT_ADDRESS"})
     void an_optional_field_can_be_cleared(CustomerField optional) {
-        CustomerChanges clearing = new CustomerChanges(Set.of(optional), null, null, null, null, null, null, null,
-                null, null);
+        CustomerChanges clearing = CustomerChanges.none().with(optional, null);
 
         assertThat(clearing.changed()).containsExactly(optional);
         assertThat(clearing.changes(optional)).isTrue();
+    }
+
+    @Test
+    void a_value_of_another_type_than_the_field_takes_is_refused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CustomerChanges.none().with(CustomerField.LANGUAGE, "en"))
+                .withMessageContaining("LANGUAGE takes a Language");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CustomerChanges.none().with(CustomerField.EMAIL, new Email(JANE)))
+                .withMessageContaining("EMAIL takes a String");
     }
 
     @Test
@@ -227,17 +235,16 @@ class CustomerUpdateTest {
         CustomerChanges changes = CustomerChanges.none().withCompanyName("Acme");
 
         assertThat(changes.changes(CustomerField.FIRST_NAME)).isFalse();
-        assertThat(changes.firstName()).isNull();
+        assertThat(changes.valueOf(CustomerField.FIRST_NAME)).isNull();
         assertThat(changes.changed()).containsExactly(CustomerField.COMPANY_NAME);
     }
 
     @Test
-    void the_changed_fields_given_to_changes_are_copied_not_shared() {
-        Set<CustomerField> fields = EnumSet.of(CustomerField.COMPANY_NAME);
-        CustomerChanges changes = new CustomerChanges(fields, null, null, null, "Acme", null, null, null, null,
-                null);
+    void the_values_given_to_changes_are_copied_not_shared() {
+        Map<CustomerField, Object> values = new EnumMap<>(Map.of(CustomerField.COMPANY_NAME, "Acme"));
+        CustomerChanges changes = new CustomerChanges(values);
 
-        fields.add(CustomerField.LEGAL_ENTITY);
+        values.put(CustomerField.LEGAL_ENTITY, "GmbH");
 
         assertThat(changes.changed()).containsExactly(CustomerField.COMPANY_NAME);
     }

@@ -232,10 +232,7 @@ final class SellerScenario {
     }
 
     static CustomerUpdated customerUpdated(UUID seller, UUID customerId, CustomerChanges changes) {
-        return new CustomerUpdated(seller, customerId, changes.changed(), changes.firstName(), changes.lastName(),
-                changes.email() == null ? null : changes.email().value(), changes.companyName(),
-                changes.legalEntity(), changes.language(), changes.status(), changes.address(),
-                changes.postalRedirectAddress(), CHANGED_AT);
+        return CustomerUpdated.of(seller, customerId, changes, CHANGED_AT);
     }
 
     /** The customer registered with {@code email} changed its email, and nothing else, to {@code newEmail}. */

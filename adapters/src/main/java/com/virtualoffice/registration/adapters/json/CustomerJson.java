@@ -2,20 +2,23 @@ package com.virtualoffice.registration.adapters.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.virtualoffice.registration.application.customers.CustomerView;
 import com.virtualoffice.registration.domain.Address;
+import com.virtualoffice.registration.domain.CustomerField;
+import com.virtualoffice.registration.domain.CustomerStatus;
+import com.virtualoffice.registration.domain.Language;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** The customer object of the contract: these fields, in this order, with absent values as null. */
-@JsonNaming(SnakeCaseStrategy.class)
-@JsonPropertyOrder({"id", "seller_id", "first_name", "last_name", "email", "company_name", "legal_entity",
-        "language", "address_data", "postal_redirect_address", "status", "source", "created_at", "updated_at"})
-@JsonInclude(JsonInclude.Include.ALWAYS)
-public record CustomerJson(String id, String sellerId, String firstName, String lastName, String email,
-                    String companyName, String legalEntity, String language, AddressJson addressData,
-                    AddressJson postalRedirectAddress, String status, String source, String createdAt,
-                    String updatedAt) {
+/**
+ * The customer object of the contract: {@code id}, {@code seller_id}, then every {@link CustomerField} under its
+ * key in object order, then {@code source}, {@code created_at}, {@code updated_at}; absent values as null.
+ */
+public record CustomerJson(@JsonValue Map<String, Object> properties) {
 
     /** Only the parts the client sent, in the contract's order; no parts at all is {@code {}}. */
     @JsonNaming(SnakeCaseStrategy.class)
@@ -31,10 +34,24 @@ public record CustomerJson(String id, String sellerId, String firstName, String 
     }
 
     public static CustomerJson of(CustomerView customer) {
-        return new CustomerJson(customer.id().toString(), customer.sellerId().toString(), customer.firstName(),
-                customer.lastName(), customer.email(), customer.companyName(), customer.legalEntity(),
-                customer.language().code(), AddressJson.of(customer.address()),
-                AddressJson.of(customer.postalRedirectAddress()), customer.status().code(), customer.source(),
-                JsonTimestamps.format(customer.createdAt()), JsonTimestamps.format(customer.updatedAt()));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("id", customer.id().toString());
+        properties.put("seller_id", customer.sellerId().toString());
+        customer.values().forEach((field, value) -> properties.put(field.key(), value(value)));
+        properties.put("source", customer.source());
+        properties.put("created_at", JsonTimestamps.format(customer.createdAt()));
+        properties.put("updated_at", JsonTimestamps.format(customer.updatedAt()));
+        return new CustomerJson(Collections.unmodifiableMap(properties));
+    }
+
+    /** A field's value as the contract writes it: codes for the enumerations, addresses with the parts sent. */
+    static Object value(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Language language -> language.code();
+            case CustomerStatus status -> status.code();
+            case Address address -> AddressJson.of(address);
+            default -> value;
+        };
     }
 }

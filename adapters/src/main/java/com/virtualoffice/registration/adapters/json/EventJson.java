@@ -2,19 +2,13 @@ package com.virtualoffice.registration.adapters.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.virtualoffice.registration.adapters.json.CustomerJson.AddressJson;
 import com.virtualoffice.registration.application.events.CustomerEvent;
 import com.virtualoffice.registration.application.events.CustomerEvents.EventPage;
 import com.virtualoffice.registration.application.events.FieldChange;
 import com.virtualoffice.registration.application.events.HistoryEntry;
 import com.virtualoffice.registration.application.shared.Provenance;
-import com.virtualoffice.registration.domain.Address;
-import com.virtualoffice.registration.domain.CustomerField;
-import com.virtualoffice.registration.domain.CustomerStatus;
-import com.virtualoffice.registration.domain.Language;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -58,7 +52,7 @@ public final class EventJson {
             CustomerEvent event = entry.event();
             Provenance provenance = event.provenance();
             Map<String, Change> changes = new LinkedHashMap<>();
-            entry.changes().forEach((field, change) -> changes.put(name(field), Change.of(change)));
+            entry.changes().forEach((field, change) -> changes.put(field.key(), Change.of(change)));
             return new HistoryItem(event.publicId(), event.type().code(), JsonTimestamps.format(event.occurredAt()),
                     Actor.of(provenance), provenance.requestId(), provenance.clientRequestId(), changes);
         }
@@ -103,30 +97,12 @@ public final class EventJson {
     public record Change(Object from, Object to) {
 
         public static Change of(FieldChange change) {
-            return new Change(value(change.from()), value(change.to()));
+            return new Change(CustomerJson.value(change.from()), CustomerJson.value(change.to()));
         }
     }
 
     @JsonNaming(SnakeCaseStrategy.class)
     @JsonPropertyOrder({"data", "has_more"})
     public record HistoryPage(List<HistoryItem> data, boolean hasMore) {
-    }
-
-    /** The field's name in the customer object: {@code FIRST_NAME} is {@code first_name}. */
-    public static String name(CustomerField field) {
-        return switch (field) {
-            case ADDRESS -> "address_data";
-            default -> field.name().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    private static Object value(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Language language -> language.code();
-            case CustomerStatus status -> status.code();
-            case Address address -> AddressJson.of(address);
-            default -> value;
-        };
     }
 }

@@ -49,19 +49,19 @@ class CustomerEventTable implements CustomerEvents {
 
     @EventHandler
     void on(CustomerRegistered event, EventMessage<?> message, @SequenceNumber long sequence) {
-        record(message, sequence, CustomerEventType.CREATED, CustomerView.registered(event), event.registeredAt());
+        record(message, sequence, CustomerEventType.CREATED, CustomerView.evolve(null, event), event.registeredAt());
     }
 
     @EventHandler
     void on(CustomerUpdated event, EventMessage<?> message, @SequenceNumber long sequence) {
         record(message, sequence, CustomerEventType.UPDATED,
-                current(event.sellerId(), event.customerId()).updatedBy(event), event.updatedAt());
+                CustomerView.evolve(current(event.sellerId(), event.customerId()), event), event.updatedAt());
     }
 
     @EventHandler
     void on(CustomerDeleted event, EventMessage<?> message, @SequenceNumber long sequence) {
-        record(message, sequence, CustomerEventType.DELETED, current(event.sellerId(), event.customerId()),
-                event.deletedAt());
+        record(message, sequence, CustomerEventType.DELETED,
+                CustomerView.evolve(current(event.sellerId(), event.customerId()), event), event.deletedAt());
     }
 
     @Override

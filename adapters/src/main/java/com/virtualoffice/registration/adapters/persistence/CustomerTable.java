@@ -8,8 +8,6 @@ import com.virtualoffice.registration.application.customers.CustomerPage;
 import com.virtualoffice.registration.application.customers.CustomerQuery;
 import com.virtualoffice.registration.application.customers.CustomerView;
 import com.virtualoffice.registration.application.customers.Customers;
-import com.virtualoffice.registration.domain.CustomerStatus;
-import com.virtualoffice.registration.domain.Language;
 import com.virtualoffice.registration.domain.CustomerField;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,73 +29,49 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CustomerTable implements Customers {
 
     /** What a customer view needs, and not the search text. */
-    private static final String COLUMNS = "id, seller_id, first_name, last_name, email, company_name, legal_entity,"
-            + " language, address_data, postal_redirect_address, status, source, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, seller_id, " + CustomerColumns.NAMES + ", source, created_at, updated_at";
     private static final String FIELD_SEPARATOR = "\u001f";
-    private static final Set<String> JSONB_COLUMNS = Set.of("address_data", "postal_redirect_address");
 
     private final JdbcClient jdbc;
     private final ProjectionWrites writes;
-    private final AddressJson addresses;
+    private final CustomerColumns columns;
 
-    CustomerTable(JdbcClient jdbc, ProjectionWrites writes, AddressJson addresses) {
+    CustomerTable(JdbcClient jdbc, ProjectionWrites writes, CustomerColumns columns) {
         this.jdbc = jdbc;
         this.writes = writes;
-        this.addresses = addresses;
+        this.columns = columns;
     }
 
     @EventHandler
     void on(CustomerRegistered event) {
-        CustomerView customer = CustomerView.registered(event);
-        writes.sql("""
-                        INSERT INTO customers (id, seller_id, first_name, last_name, email, company_name,
-                            legal_entity, language, address_data, postal_redirect_address, status, source,
-                            created_at, updated_at)
-                        VALUES (:id, :sellerId, :firstName, :lastName, :email, :companyName, :legalEntity,
-                            :language, CAST(:address AS JSONB), CAST(:postalRedirectAddress AS JSONB), :status,
-                            :source, :createdAt, :updatedAt)
-                        """)
+        CustomerView customer = CustomerView.evolve(null, event);
+        writes.sql("INSERT INTO customers (" + COLUMNS + ") VALUES (:id, :sellerId, " + CustomerColumns.PARAMETERS
+                        + ", :source, :createdAt, :updatedAt)")
                 .param("id", customer.id())
                 .param("sellerId", customer.sellerId())
-                .param("firstName", customer.firstName())
-                .param("lastName", customer.lastName())
-                .param("email", customer.email())
-                .param("companyName", customer.companyName())
-                .param("legalEntity", customer.legalEntity())
-                .param("language", customer.language().code())
-                .param("address", addresses.write(customer.address()))
-                .param("postalRedirectAddress", addresses.write(customer.postalRedirectAddress()))
-                .param("status", customer.status().code())
+                .params(columns.write(customer.values()))
                 .param("source", customer.source())
                 .param("createdAt", toColumn(customer.createdAt()))
                 .param("updatedAt", toColumn(customer.updatedAt()))
                 .update();
     }
 
-    /** Only the changed columns are written: two updates of different fields never undo each other. */
+    /**
+     * The fold's changes of the event ({@link CustomerView#changes}), and only those columns: two updates of
+     * different fields never undo each other, and the row needs no reading first.
+     */
     @EventHandler
     void on(CustomerUpdated event) {
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<CustomerField, Object> changes = CustomerView.changes(event);
         StringBuilder assignments = new StringBuilder("updated_at = :updatedAt");
-        values.put("updatedAt", toColumn(event.updatedAt()));
-        for (CustomerField field : event.changed()) {
-            String column = switch (field) {
-                case FIRST_NAME -> put(values, "first_name", event.firstName());
-                case LAST_NAME -> put(values, "last_name", event.lastName());
-                case EMAIL -> put(values, "email", event.email());
-                case COMPANY_NAME -> put(values, "company_name", event.companyName());
-                case LEGAL_ENTITY -> put(values, "legal_entity", event.legalEntity());
-                case LANGUAGE -> put(values, "language", event.language().code());
-                case STATUS -> put(values, "status", event.status().code());
-                case ADDRESS -> put(values, "address_data", addresses.write(event.address()));
-                case POSTAL_REDIRECT_ADDRESS ->
-                        put(values, "postal_redirect_address", addresses.write(event.postalRedirectAddress()));
-            };
-            assignments.append(", ").append(column).append(" = ")
-                    .append(JSONB_COLUMNS.contains(column) ? "CAST(:" + column + " AS JSONB)" : ":" + column);
-        }
-        values.put("id", event.customerId());
-        writes.sql("UPDATE customers SET " + assignments + " WHERE id = :id").params(values).update();
+        changes.keySet().forEach(field -> assignments.append(", ").append(field.key()).append(" = ")
+                .append(CustomerColumns.parameter(field)));
+        writes.sql("UPDATE customers SET " + assignments + " WHERE id = :id")
+                .params(columns.write(changes))
+                .param("updatedAt", toColumn(event.updatedAt()))
+                .param("id", event.customerId())
+                .update();
     }
 
     @EventHandler
@@ -170,26 +143,9 @@ class CustomerTable implements Customers {
     private record Cursor(OffsetDateTime createdAt, UUID id) {
     }
 
-    private static String put(Map<String, Object> values, String column, Object value) {
-        values.put(column, value);
-        return column;
-    }
-
     private CustomerView customer(ResultSet row, int rowNumber) throws SQLException {
-        return new CustomerView(
-                row.getObject("id", UUID.class),
-                row.getObject("seller_id", UUID.class),
-                row.getString("first_name"),
-                row.getString("last_name"),
-                row.getString("email"),
-                row.getString("company_name"),
-                row.getString("legal_entity"),
-                Language.fromCode(row.getString("language")).orElseThrow(),
-                addresses.read(row.getString("address_data")),
-                addresses.read(row.getString("postal_redirect_address")),
-                CustomerStatus.fromCode(row.getString("status")).orElseThrow(),
-                row.getString("source"),
-                fromColumn(row, "created_at"),
+        return CustomerView.of(row.getObject("id", UUID.class), row.getObject("seller_id", UUID.class),
+                columns.read(row), row.getString("source"), fromColumn(row, "created_at"),
                 fromColumn(row, "updated_at"));
     }
 }

@@ -36,7 +36,7 @@ public class PersistenceConfiguration {
 
     @Bean
     CustomerTable customerTable(JdbcClient jdbc, ProjectionWrites writes, ObjectMapper objectMapper) {
-        return new CustomerTable(jdbc, writes, new AddressJson(objectMapper));
+        return new CustomerTable(jdbc, writes, new CustomerColumns(new AddressJson(objectMapper)));
     }
 
     @Bean

@@ -1,11 +1,25 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import static com.virtualoffice.registration.domain.CustomerField.ADDRESS;
+import static com.virtualoffice.registration.domain.CustomerField.COMPANY_NAME;
+import static com.virtualoffice.registration.domain.CustomerField.EMAIL;
+import static com.virtualoffice.registration.domain.CustomerField.FIRST_NAME;
+import static com.virtualoffice.registration.domain.CustomerField.LANGUAGE;
+import static com.virtualoffice.registration.domain.CustomerField.LAST_NAME;
+import static com.virtualoffice.registration.domain.CustomerField.LEGAL_ENTITY;
+import static com.virtualoffice.registration.domain.CustomerField.POSTAL_REDIRECT_ADDRESS;
+import static com.virtualoffice.registration.domain.CustomerField.STATUS;
+
 import com.virtualoffice.registration.domain.Address;
 import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.CustomerDetails;
+import com.virtualoffice.registration.domain.CustomerField;
 import com.virtualoffice.registration.domain.CustomerStatus;
 import com.virtualoffice.registration.domain.Email;
 import com.virtualoffice.registration.domain.Language;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,25 +35,21 @@ final class CustomerRequests {
     static final int EMAIL_MAX = 254;
     static final int ADDRESS_PART_MAX = 200;
 
+    /** The request bodies list, and so check, the status before the addresses (the customer object after). */
+    private static final List<CustomerField> IN_CONTRACT_ORDER = List.of(FIRST_NAME, LAST_NAME, EMAIL, COMPANY_NAME,
+            LEGAL_ENTITY, LANGUAGE, STATUS, ADDRESS, POSTAL_REDIRECT_ADDRESS);
+
     private CustomerRequests() {
     }
 
     static CustomerDetails registration(JsonNode json) {
         BodyFields body = BodyFields.of(json);
-        body.require("first_name", "last_name", "email");
-        String firstName = body.nonBlankString("first_name", NAME_MAX);
-        String lastName = body.nonBlankString("last_name", NAME_MAX);
-        Email email = new Email(body.formatted("email", EMAIL_MAX, "email", Email::isWellFormed));
-        String companyName = body.optionalString("company_name", COMPANY_NAME_MAX).orElse(null);
-        String legalEntity = body.optionalString("legal_entity", LEGAL_ENTITY_MAX).orElse(null);
-        Language language = body.has("language") ? body.oneOf("language", Language::fromCode) : Language.DEFAULT;
-        CustomerStatus status = body.has("status")
-                ? body.oneOf("status", CustomerStatus::fromCode)
-                : CustomerStatus.DEFAULT;
-        Address address = address(body, "address_data");
-        Address postalRedirectAddress = address(body, "postal_redirect_address");
-        return new CustomerDetails(firstName, lastName, email, companyName, legalEntity, language, status, address,
-                postalRedirectAddress);
+        body.require(FIRST_NAME.key(), LAST_NAME.key(), EMAIL.key());
+        Map<CustomerField, Object> values = new EnumMap<>(CustomerField.class);
+        for (CustomerField field : IN_CONTRACT_ORDER) {
+            values.put(field, body.has(field.key()) ? value(body, field) : null);
+        }
+        return CustomerDetails.of(values);
     }
 
     /** A PATCH body: only the fields present change; {@code null} clears the optional ones. */
@@ -47,34 +57,26 @@ final class CustomerRequests {
         BodyFields body = BodyFields.of(json);
         body.requireNotEmpty();
         CustomerChanges changes = CustomerChanges.none();
-        if (body.has("first_name")) {
-            changes = changes.withFirstName(body.nonBlankString("first_name", NAME_MAX));
-        }
-        if (body.has("last_name")) {
-            changes = changes.withLastName(body.nonBlankString("last_name", NAME_MAX));
-        }
-        if (body.has("email")) {
-            changes = changes.withEmail(new Email(body.formatted("email", EMAIL_MAX, "email", Email::isWellFormed)));
-        }
-        if (body.has("company_name")) {
-            changes = changes.withCompanyName(body.optionalString("company_name", COMPANY_NAME_MAX).orElse(null));
-        }
-        if (body.has("legal_entity")) {
-            changes = changes.withLegalEntity(body.optionalString("legal_entity", LEGAL_ENTITY_MAX).orElse(null));
-        }
-        if (body.has("language")) {
-            changes = changes.withLanguage(body.oneOf("language", Language::fromCode));
-        }
-        if (body.has("status")) {
-            changes = changes.withStatus(body.oneOf("status", CustomerStatus::fromCode));
-        }
-        if (body.has("address_data")) {
-            changes = changes.withAddress(address(body, "address_data"));
-        }
-        if (body.has("postal_redirect_address")) {
-            changes = changes.withPostalRedirectAddress(address(body, "postal_redirect_address"));
+        for (CustomerField field : IN_CONTRACT_ORDER) {
+            if (body.has(field.key())) {
+                changes = changes.with(field, value(body, field));
+            }
         }
         return changes;
+    }
+
+    /** The field's value in a body that has it, by the field's grammar; {@code null} clears an optional one. */
+    private static Object value(BodyFields body, CustomerField field) {
+        String key = field.key();
+        return switch (field) {
+            case FIRST_NAME, LAST_NAME -> body.nonBlankString(key, NAME_MAX);
+            case EMAIL -> body.formatted(key, EMAIL_MAX, "email", Email::isWellFormed);
+            case COMPANY_NAME -> body.optionalString(key, COMPANY_NAME_MAX).orElse(null);
+            case LEGAL_ENTITY -> body.optionalString(key, LEGAL_ENTITY_MAX).orElse(null);
+            case LANGUAGE -> body.oneOf(key, Language::fromCode);
+            case STATUS -> body.oneOf(key, CustomerStatus::fromCode);
+            case ADDRESS, POSTAL_REDIRECT_ADDRESS -> address(body, key);
+        };
     }
 
     private static Address address(BodyFields body, String field) {

@@ -28,7 +28,7 @@ public final class RegisterCustomerUseCase {
     public Result<CustomerView, Rejection> register(UUID sellerId, CustomerDetails details, Provenance provenance) {
         var command = new RegisterCustomer(sellerId, ids.newId(), details, clock.instant());
         // The answer is built from the decided event itself, so it is exactly what was recorded.
-        return Result.of(decisions.decide(command, provenance), accepted -> CustomerView.registered(
+        return Result.of(decisions.decide(command, provenance), accepted -> CustomerView.evolve(null,
                 accepted.events().stream()
                         .filter(CustomerRegistered.class::isInstance)
                         .map(CustomerRegistered.class::cast)

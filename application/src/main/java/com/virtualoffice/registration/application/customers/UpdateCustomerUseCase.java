@@ -4,11 +4,11 @@ import com.virtualoffice.registration.application.shared.Provenance;
 import com.virtualoffice.registration.application.shared.Result;
 import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.CustomerChanges;
-import com.virtualoffice.registration.domain.Decision.Accepted;
-import com.virtualoffice.registration.domain.Decision.Rejected;
 import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
+import com.virtualoffice.registration.domain.SellerEvent;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A seller changes some of a customer's fields; the others stay as they are. */
@@ -24,18 +24,24 @@ public final class UpdateCustomerUseCase {
         this.clock = clock;
     }
 
-    /** The customer as it is now, or the seller's reason for refusing. */
+    /**
+     * The answer is the customer this update made: the customer as it stood just before the decision, folded with
+     * the decided event ({@link CustomerView#evolve}). Nothing is read after the decision, so a delete decided
+     * right after this update cannot turn its success into "not found". The seller still decides: a customer
+     * missing from the table is refused by the seller as well, since the table is written in the transaction of
+     * every customer event.
+     */
     public Result<CustomerView, Rejection> update(UUID sellerId, UUID customerId, CustomerChanges changes,
                                                   Provenance provenance) {
+        Optional<CustomerView> before = customers.find(sellerId, customerId);
         var command = new UpdateCustomer(sellerId, customerId, changes, clock.instant());
-        return switch (decisions.decide(command, provenance)) {
-            // The event carries only the changed fields; the whole customer comes from the customer table,
-            // which was written in the same transaction as the event. A delete decided right after the update
-            // (even in the same group commit) may have removed it since: then it is, by now, not found.
-            case Accepted accepted -> customers.find(sellerId, customerId)
-                    .<Result<CustomerView, Rejection>>map(Result::accepted)
-                    .orElseGet(() -> Result.rejected(new Rejection.CustomerNotFound()));
-            case Rejected rejected -> Result.rejected(rejected.rejection());
-        };
+        return Result.of(decisions.decide(command, provenance), accepted -> {
+            CustomerView customer = before.orElseThrow(() -> new IllegalStateException(
+                    "customer " + customerId + " updated by its seller but absent from the customer table"));
+            for (SellerEvent event : accepted.events()) {
+                customer = CustomerView.evolve(customer, event);
+            }
+            return customer;
+        });
     }
 }

@@ -10,16 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The audit views of one customer: every event with who caused it and what it changed, and the customer as it
  * was at any instant. Both are computed from the events, so they still answer after the customer is deleted.
  */
 public final class CustomerHistoryUseCase {
-
-    /** How to read each field from a customer, in the order of the customer object. */
-    private static final Map<CustomerField, Function<CustomerView, Object>> FIELDS = fields();
 
     private final CustomerEvents events;
 
@@ -89,27 +85,13 @@ public final class CustomerHistoryUseCase {
         if (type == CustomerEventType.DELETED) {
             return changes;
         }
-        FIELDS.forEach((field, read) -> {
-            Object from = before == null ? null : read.apply(before);
-            Object to = read.apply(after);
+        for (CustomerField field : CustomerField.values()) {
+            Object from = before == null ? null : before.valueOf(field);
+            Object to = after.valueOf(field);
             if (!Objects.equals(from, to)) {
                 changes.put(field, new FieldChange(from, to));
             }
-        });
+        }
         return changes;
-    }
-
-    private static Map<CustomerField, Function<CustomerView, Object>> fields() {
-        Map<CustomerField, Function<CustomerView, Object>> fields = new LinkedHashMap<>();
-        fields.put(CustomerField.FIRST_NAME, CustomerView::firstName);
-        fields.put(CustomerField.LAST_NAME, CustomerView::lastName);
-        fields.put(CustomerField.EMAIL, CustomerView::email);
-        fields.put(CustomerField.COMPANY_NAME, CustomerView::companyName);
-        fields.put(CustomerField.LEGAL_ENTITY, CustomerView::legalEntity);
-        fields.put(CustomerField.LANGUAGE, CustomerView::language);
-        fields.put(CustomerField.ADDRESS, CustomerView::address);
-        fields.put(CustomerField.POSTAL_REDIRECT_ADDRESS, CustomerView::postalRedirectAddress);
-        fields.put(CustomerField.STATUS, CustomerView::status);
-        return fields;
     }
 }
