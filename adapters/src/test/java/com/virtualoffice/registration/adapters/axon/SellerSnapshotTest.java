@@ -70,6 +70,19 @@ class SellerSnapshotTest {
     }
 
     @Test
+    void a_snapshot_takes_32_bytes_a_customer_and_restores_every_one() {
+        SellerAggregate seller = CaffeineAggregateCacheTest.seller(10_000);
+
+        SerializedObject<byte[]> snapshot = serializer.serialize(seller, byte[].class);
+        SellerAggregate restored = serializer.deserialize(snapshot);
+
+        // 24 bytes of id and email hash, in base64, and a few hundred bytes for the rest.
+        assertThat(snapshot.getData().length).isBetween(10_000 * 32, 10_000 * 32 + 500);
+        assertThat(restored.state().customers()).isEqualTo(seller.state().customers());
+        assertThat(restored.state().customerHolding(new Email("c9999@example.com"))).isPresent();
+    }
+
+    @Test
     void events_carry_the_revision_the_domain_declares() {
         assertThat(new EventRevisionResolver().revisionOf(SellerRegistered.class)).isEqualTo("1");
         assertThat(new EventRevisionResolver().revisionOf(CustomerRegistered.class)).isEqualTo("1");

@@ -1,0 +1,29 @@
+package com.virtualoffice.registration.adapters.cli;
+
+import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
+import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
+import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
+import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
+import com.virtualoffice.registration.application.sellers.GetSellerUseCase;
+import com.virtualoffice.registration.application.sellers.RegisterSellerUseCase;
+import com.virtualoffice.registration.domain.PlanCatalog;
+import java.time.InstantSource;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What the operator commands use, taken from the application context. */
+record OperatorServices(RegisterSellerUseCase registerSeller, GetSellerUseCase getSeller,
+                        ChangePlanUseCase changePlan, IssueApiKeyUseCase issueApiKey,
+                        ApiKeyLifecycleUseCase apiKeys, ReplayReadModelsUseCase replay,
+                        VerifyReadModelsUseCase verify, PlanCatalog plans, String defaultPlan,
+                        InstantSource clock) {
+
+    OperatorServices(ConfigurableApplicationContext context) {
+        this(context.getBean(RegisterSellerUseCase.class), context.getBean(GetSellerUseCase.class),
+                context.getBean(ChangePlanUseCase.class), context.getBean(IssueApiKeyUseCase.class),
+                context.getBean(ApiKeyLifecycleUseCase.class), context.getBean(ReplayReadModelsUseCase.class),
+                context.getBean(VerifyReadModelsUseCase.class), context.getBean(PlanCatalog.class),
+                context.getEnvironment().getRequiredProperty("registration.plans.default-plan"),
+                context.getBean(InstantSource.class));
+    }
+}
