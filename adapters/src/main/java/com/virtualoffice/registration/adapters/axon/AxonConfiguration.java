@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.axon;
 
+import com.virtualoffice.registration.adapters.persistence.RowWriter;
 import com.virtualoffice.registration.application.shared.Provenance;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -128,15 +128,16 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /** Appends with the read models' rows, in one round trip before the commit. */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
+    EventRows eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver duplicateKeyResolver,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema, AxonProperties properties) {
-        return JdbcEventStorageEngine.builder()
+                                          EventSchema eventSchema, AxonProperties properties, RowWriter rows) {
+        return new EventRows(JdbcEventStorageEngine.builder()
                 .schema(eventSchema)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -145,8 +146,7 @@ public class AxonConfiguration {
                 .persistenceExceptionResolver(duplicateKeyResolver)
                 .batchSize(properties.eventReadBatchSize())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .build();
+                .transactionManager(transactionManager), eventSchema, rows);
     }
 
     @Bean
@@ -192,12 +192,14 @@ public class AxonConfiguration {
         return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("seller-snapshots").daemon().factory());
     }
 
-    /** Checked against the store before each use when other instances may append to the same sellers. */
+    /** Checked against the store when other instances may append to the same sellers. */
     @Bean(SELLER_CACHE)
-    Cache sellerCache(AxonProperties properties, JdbcClient jdbc, EventSchema eventSchema, MeterRegistry registry) {
+    Cache sellerCache(AxonProperties properties, JdbcClient jdbc, EventSchema eventSchema, EventRows events,
+                      MeterRegistry registry) {
         Cache cache = new CaffeineAggregateCache(properties.sellerCacheSize());
         return new MeteredCache(properties.verifyCachedSellers()
-                ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema)) : cache, registry);
+                ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema), events::appendedTo) : cache,
+                registry);
     }
 
     @Bean(SELLER_TARGET_RESOLVER)

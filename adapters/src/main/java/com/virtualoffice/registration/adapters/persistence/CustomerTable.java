@@ -17,12 +17,14 @@ import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,11 +39,53 @@ class CustomerTable implements Customers {
     private static final String FIELD_SEPARATOR = "\u001f";
     private static final Set<String> JSONB_COLUMNS = Set.of("address_data", "postal_redirect_address");
 
+    /** A customer as registered, with its addresses as JSON. */
+    record CustomerRow(CustomerView customer, String address, String postalRedirectAddress) {
+    }
+
+    private static final RowKind.Insert<CustomerRow> CUSTOMERS = RowKind.insert("customers", List.of(
+            RowKind.column("id", "uuid", row -> row.customer().id()),
+            RowKind.column("seller_id", "uuid", row -> row.customer().sellerId()),
+            RowKind.column("first_name", "text", row -> row.customer().firstName()),
+            RowKind.column("last_name", "text", row -> row.customer().lastName()),
+            RowKind.column("email", "text", row -> row.customer().email()),
+            RowKind.column("company_name", "text", row -> row.customer().companyName()),
+            RowKind.column("legal_entity", "text", row -> row.customer().legalEntity()),
+            RowKind.column("language", "text", row -> row.customer().language().code()),
+            RowKind.column("address_data", "jsonb", CustomerRow::address),
+            RowKind.column("postal_redirect_address", "jsonb", CustomerRow::postalRedirectAddress),
+            RowKind.column("status", "text", row -> row.customer().status().code()),
+            RowKind.column("source", "text", row -> row.customer().source()),
+            RowKind.column("created_at", "timestamptz", row -> toColumn(row.customer().createdAt())),
+            RowKind.column("updated_at", "timestamptz", row -> toColumn(row.customer().updatedAt()))));
+
+    /** The columns an update changed, by name, with their new values: two updates never undo each other. */
+    record CustomerChange(UUID id, OffsetDateTime updatedAt, Map<String, Object> changed) {
+    }
+
+    private static final RowKind.Statement<CustomerChange> CHANGES = RowKind.statement("customers",
+            row -> "UPDATE customers SET updated_at = ?" + row.changed().keySet().stream()
+                    .map(column -> ", " + column + " = " + (JSONB_COLUMNS.contains(column) ? "CAST(? AS JSONB)" : "?"))
+                    .collect(Collectors.joining()) + " WHERE id = ?",
+            row -> {
+                List<Object> values = new ArrayList<>();
+                values.add(row.updatedAt());
+                values.addAll(row.changed().values());
+                values.add(row.id());
+                return values;
+            });
+
+    record CustomerDeletion(UUID id, OffsetDateTime deletedAt) {
+    }
+
+    private static final RowKind.Statement<CustomerDeletion> DELETIONS = RowKind.statement("customers",
+            row -> "UPDATE customers SET deleted_at = ? WHERE id = ?", row -> List.of(row.deletedAt(), row.id()));
+
     private final JdbcClient jdbc;
-    private final ProjectionWrites writes;
+    private final RowWriter writes;
     private final AddressJson addresses;
 
-    CustomerTable(JdbcClient jdbc, ProjectionWrites writes, AddressJson addresses) {
+    CustomerTable(JdbcClient jdbc, RowWriter writes, AddressJson addresses) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.addresses = addresses;
@@ -50,63 +94,34 @@ class CustomerTable implements Customers {
     @EventHandler
     void on(CustomerRegistered event) {
         CustomerView customer = CustomerView.registered(event);
-        writes.sql("""
-                        INSERT INTO customers (id, seller_id, first_name, last_name, email, company_name,
-                            legal_entity, language, address_data, postal_redirect_address, status, source,
-                            created_at, updated_at)
-                        VALUES (:id, :sellerId, :firstName, :lastName, :email, :companyName, :legalEntity,
-                            :language, CAST(:address AS JSONB), CAST(:postalRedirectAddress AS JSONB), :status,
-                            :source, :createdAt, :updatedAt)
-                        """)
-                .param("id", customer.id())
-                .param("sellerId", customer.sellerId())
-                .param("firstName", customer.firstName())
-                .param("lastName", customer.lastName())
-                .param("email", customer.email())
-                .param("companyName", customer.companyName())
-                .param("legalEntity", customer.legalEntity())
-                .param("language", customer.language().code())
-                .param("address", addresses.write(customer.address()))
-                .param("postalRedirectAddress", addresses.write(customer.postalRedirectAddress()))
-                .param("status", customer.status().code())
-                .param("source", customer.source())
-                .param("createdAt", toColumn(customer.createdAt()))
-                .param("updatedAt", toColumn(customer.updatedAt()))
-                .update();
+        writes.add(CUSTOMERS, new CustomerRow(customer, addresses.write(customer.address()),
+                addresses.write(customer.postalRedirectAddress())));
     }
 
     /** Only the changed columns are written: two updates of different fields never undo each other. */
     @EventHandler
     void on(CustomerUpdated event) {
         Map<String, Object> values = new LinkedHashMap<>();
-        StringBuilder assignments = new StringBuilder("updated_at = :updatedAt");
-        values.put("updatedAt", toColumn(event.updatedAt()));
         for (CustomerField field : event.changed()) {
-            String column = switch (field) {
-                case FIRST_NAME -> put(values, "first_name", event.firstName());
-                case LAST_NAME -> put(values, "last_name", event.lastName());
-                case EMAIL -> put(values, "email", event.email());
-                case COMPANY_NAME -> put(values, "company_name", event.companyName());
-                case LEGAL_ENTITY -> put(values, "legal_entity", event.legalEntity());
-                case LANGUAGE -> put(values, "language", event.language().code());
-                case STATUS -> put(values, "status", event.status().code());
-                case ADDRESS -> put(values, "address_data", addresses.write(event.address()));
+            switch (field) {
+                case FIRST_NAME -> values.put("first_name", event.firstName());
+                case LAST_NAME -> values.put("last_name", event.lastName());
+                case EMAIL -> values.put("email", event.email());
+                case COMPANY_NAME -> values.put("company_name", event.companyName());
+                case LEGAL_ENTITY -> values.put("legal_entity", event.legalEntity());
+                case LANGUAGE -> values.put("language", event.language().code());
+                case STATUS -> values.put("status", event.status().code());
+                case ADDRESS -> values.put("address_data", addresses.write(event.address()));
                 case POSTAL_REDIRECT_ADDRESS ->
-                        put(values, "postal_redirect_address", addresses.write(event.postalRedirectAddress()));
-            };
-            assignments.append(", ").append(column).append(" = ")
-                    .append(JSONB_COLUMNS.contains(column) ? "CAST(:" + column + " AS JSONB)" : ":" + column);
+                        values.put("postal_redirect_address", addresses.write(event.postalRedirectAddress()));
+            }
         }
-        values.put("id", event.customerId());
-        writes.sql("UPDATE customers SET " + assignments + " WHERE id = :id").params(values).update();
+        writes.add(CHANGES, new CustomerChange(event.customerId(), toColumn(event.updatedAt()), values));
     }
 
     @EventHandler
     void on(CustomerDeleted event) {
-        writes.sql("UPDATE customers SET deleted_at = :deletedAt WHERE id = :id")
-                .param("deletedAt", toColumn(event.deletedAt()))
-                .param("id", event.customerId())
-                .update();
+        writes.add(DELETIONS, new CustomerDeletion(event.customerId(), toColumn(event.deletedAt())));
     }
 
     @Override
@@ -168,11 +183,6 @@ class CustomerTable implements Customers {
     }
 
     private record Cursor(OffsetDateTime createdAt, UUID id) {
-    }
-
-    private static String put(Map<String, Object> values, String column, Object value) {
-        values.put(column, value);
-        return column;
     }
 
     private CustomerView customer(ResultSet row, int rowNumber) throws SQLException {
