@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.axon;
 
+import com.virtualoffice.registration.adapters.persistence.RowWriter;
 import com.virtualoffice.registration.application.customers.CustomerView;
 import com.virtualoffice.registration.application.customers.Customers;
 import com.virtualoffice.registration.application.shared.Provenance;
@@ -19,7 +20,6 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -102,15 +102,16 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /** Appends with the read models' rows, in one round trip before the commit. */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
+    EventRows eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver duplicateKeyResolver,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema, AxonProperties properties) {
-        return JdbcEventStorageEngine.builder()
+                                          EventSchema eventSchema, AxonProperties properties, RowWriter rows) {
+        return new EventRows(JdbcEventStorageEngine.builder()
                 .schema(eventSchema)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -119,8 +120,7 @@ public class AxonConfiguration {
                 .persistenceExceptionResolver(duplicateKeyResolver)
                 .batchSize(properties.eventReadBatchSize())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .build();
+                .transactionManager(transactionManager), eventSchema, rows);
     }
 
     /** Written on one thread: snapshots are background work and must not take the cores the requests need. */
@@ -155,12 +155,14 @@ public class AxonConfiguration {
         return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("seller-snapshots").daemon().factory());
     }
 
-    /** Checked against the store before each use when other instances may append to the same sellers. */
+    /** Checked against the store when other instances may append to the same sellers. */
     @Bean(SELLER_CACHE)
-    Cache sellerCache(AxonProperties properties, JdbcClient jdbc, EventSchema eventSchema, MeterRegistry registry) {
+    Cache sellerCache(AxonProperties properties, JdbcClient jdbc, EventSchema eventSchema, EventRows events,
+                      MeterRegistry registry) {
         Cache cache = new CaffeineAggregateCache(properties.sellerCacheCustomers());
         return new MeteredCache(properties.verifyCachedSellers()
-                ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema)) : cache, registry);
+                ? new StoreVerifiedCache(cache, new EventStoreHead(jdbc, eventSchema), events::appendedTo) : cache,
+                registry);
     }
 
     /** For the seller's handlers: the exact email of a customer whose hash a command's email meets. */

@@ -11,6 +11,7 @@ import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyRevoked;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,42 +31,54 @@ class ApiKeyTable implements ApiKeyDirectory {
             FROM api_keys k LEFT JOIN api_key_usage u ON u.api_key_id = k.id
             """;
 
-    private final JdbcClient jdbc;
-    private final ProjectionWrites writes;
+    record ApiKeyRow(UUID id, UUID sellerId, String name, String prefix, String hash, OffsetDateTime expiresAt,
+                     OffsetDateTime issuedAt) {
+    }
 
-    ApiKeyTable(JdbcClient jdbc, ProjectionWrites writes) {
+    private static final RowKind.Insert<ApiKeyRow> API_KEYS = RowKind.insert("api_keys", List.of(
+            RowKind.column("id", "uuid", ApiKeyRow::id),
+            RowKind.column("seller_id", "uuid", ApiKeyRow::sellerId),
+            RowKind.column("name", "text", ApiKeyRow::name),
+            RowKind.column("prefix", "text", ApiKeyRow::prefix),
+            RowKind.column("key_hash", "text", ApiKeyRow::hash),
+            RowKind.column("expires_at", "timestamptz", ApiKeyRow::expiresAt),
+            RowKind.column("created_at", "timestamptz", ApiKeyRow::issuedAt)));
+
+    record Revocation(UUID id, OffsetDateTime revokedAt) {
+    }
+
+    private static final RowKind.Statement<Revocation> REVOCATIONS = RowKind.statement("api_keys",
+            row -> "UPDATE api_keys SET revoked_at = ? WHERE id = ?", row -> List.of(row.revokedAt(), row.id()));
+
+    record Deletion(UUID id) {
+    }
+
+    private static final RowKind.Statement<Deletion> DELETIONS = RowKind.statement("api_keys",
+            row -> "DELETE FROM api_keys WHERE id = ?", row -> List.of(row.id()));
+
+    private final JdbcClient jdbc;
+    private final RowWriter writes;
+
+    ApiKeyTable(JdbcClient jdbc, RowWriter writes) {
         this.jdbc = jdbc;
         this.writes = writes;
     }
 
     @EventHandler
     void on(ApiKeyIssued event) {
-        writes.sql("""
-                        INSERT INTO api_keys (id, seller_id, name, prefix, key_hash, expires_at, created_at)
-                        VALUES (:id, :sellerId, :name, :prefix, :hash, :expiresAt, :createdAt)
-                        """)
-                .param("id", event.apiKeyId())
-                .param("sellerId", event.sellerId())
-                .param("name", event.name())
-                .param("prefix", event.keyPrefix())
-                .param("hash", event.keyHash())
-                .param("expiresAt", toColumn(event.expiresAt()))
-                .param("createdAt", toColumn(event.issuedAt()))
-                .update();
+        writes.add(API_KEYS, new ApiKeyRow(event.apiKeyId(), event.sellerId(), event.name(), event.keyPrefix(),
+                event.keyHash(), toColumn(event.expiresAt()), toColumn(event.issuedAt())));
     }
 
     @EventHandler
     void on(ApiKeyRevoked event) {
-        writes.sql("UPDATE api_keys SET revoked_at = :revokedAt WHERE id = :id")
-                .param("revokedAt", toColumn(event.revokedAt()))
-                .param("id", event.apiKeyId())
-                .update();
+        writes.add(REVOCATIONS, new Revocation(event.apiKeyId(), toColumn(event.revokedAt())));
     }
 
     /** A deleted key is gone: presented again, it is as unknown as a key never issued. */
     @EventHandler
     void on(ApiKeyDeleted event) {
-        writes.sql("DELETE FROM api_keys WHERE id = :id").param("id", event.apiKeyId()).update();
+        writes.add(DELETIONS, new Deletion(event.apiKeyId()));
     }
 
     @Override

@@ -7,10 +7,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * Sends rows of one INSERT as one COPY, on the connection of the current transaction. The text goes out in
+ * Sends rows of one kind as one COPY of its declared columns, on the connection of the current transaction. The text goes out in
  * pieces while the rest is still being written, so PostgreSQL inserts the first rows meanwhile instead of
  * waiting for all of them.
  */
@@ -25,13 +24,18 @@ final class CopyRows {
         this.jdbc = jdbc;
     }
 
-    void copy(InsertAsCopy insert, List<MapSqlParameterSource> rows) {
+    <R> void copy(RowKind.Insert<R> insert, List<R> rows) {
         Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(insert.copySql());
             try {
                 StringBuilder text = new StringBuilder(PIECE + PIECE / 4);
-                for (MapSqlParameterSource row : rows) {
-                    insert.write(row, text);
+                List<RowKind.Column<R>> columns = insert.columns();
+                for (R row : rows) {
+                    for (int i = 0; i < columns.size(); i++) {
+                        text.append(i == 0 ? "" : "\t");
+                        CopyText.write(columns.get(i).value().apply(row), text);
+                    }
+                    text.append('\n');
                     if (text.length() >= PIECE) {
                         send(copy, text);
                     }

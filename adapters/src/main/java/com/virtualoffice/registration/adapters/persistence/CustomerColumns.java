@@ -21,26 +21,20 @@ final class CustomerColumns {
     /** The fields' columns, in object order, to list in a SELECT or an INSERT. */
     static final String NAMES = Arrays.stream(CustomerField.values()).map(CustomerField::key)
             .collect(Collectors.joining(", "));
-    /** The matching named parameters of an INSERT's VALUES. */
-    static final String PARAMETERS = Arrays.stream(CustomerField.values()).map(CustomerColumns::parameter)
-            .collect(Collectors.joining(", "));
-
     private final AddressJson addresses;
 
     CustomerColumns(AddressJson addresses) {
         this.addresses = addresses;
     }
 
-    /** The named parameter that writes the field's column, e.g. {@code :first_name}. */
-    static String parameter(CustomerField field) {
-        return field.type() == Address.class ? "CAST(:" + field.key() + " AS JSONB)" : ":" + field.key();
+    /** The column's PostgreSQL type: JSONB for an address, text for the rest. */
+    static String type(CustomerField field) {
+        return field.type() == Address.class ? "jsonb" : "text";
     }
 
-    /** The fields' values as parameters named by their columns. */
-    Map<String, Object> write(Map<CustomerField, ?> values) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        values.forEach((field, value) -> columns.put(field.key(), column(value)));
-        return columns;
+    /** Where a statement's parameter writes the field's column. */
+    static String placeholder(CustomerField field) {
+        return "CAST(? AS " + type(field) + ")";
     }
 
     Map<CustomerField, Object> read(ResultSet row) throws SQLException {
@@ -52,7 +46,8 @@ final class CustomerColumns {
         return values;
     }
 
-    private Object column(Object value) {
+    /** A field's value as its column holds it. */
+    Object column(Object value) {
         return switch (value) {
             case null -> null;
             case Language language -> language.code();

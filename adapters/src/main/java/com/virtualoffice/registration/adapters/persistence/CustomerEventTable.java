@@ -15,6 +15,7 @@ import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,14 +38,38 @@ class CustomerEventTable implements CustomerEvents {
     private static final String COLUMNS = "event_id, seller_id, sequence_number, customer_id, type, occurred_at,"
             + " actor_type, api_key_id, api_key_prefix, request_id, client_request_id, customer";
 
-    private final JdbcClient jdbc;
-    private final ProjectionWrites writes;
-    private final ObjectMapper json;
+    /** One event of a customer, with who caused it (as the event's metadata says) and the customer it left. */
+    record CustomerEventRow(UUID eventId, long sequence, CustomerEventType type, OffsetDateTime occurredAt,
+                            MetaData metaData, CustomerView customer) {
 
-    CustomerEventTable(JdbcClient jdbc, ProjectionWrites writes, ObjectMapper json) {
+        String provenance(String key) {
+            Object value = metaData.get(key);
+            return value == null ? null : value.toString();
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final RowWriter writes;
+    private final ObjectMapper json;
+    private final RowKind.Insert<CustomerEventRow> events;
+
+    CustomerEventTable(JdbcClient jdbc, RowWriter writes, ObjectMapper json) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.json = json;
+        this.events = RowKind.insert("customer_events", List.of(
+                RowKind.column("event_id", "uuid", CustomerEventRow::eventId),
+                RowKind.column("seller_id", "uuid", row -> row.customer().sellerId()),
+                RowKind.column("sequence_number", "bigint", CustomerEventRow::sequence),
+                RowKind.column("customer_id", "uuid", row -> row.customer().id()),
+                RowKind.column("type", "text", row -> row.type().code()),
+                RowKind.column("occurred_at", "timestamptz", CustomerEventRow::occurredAt),
+                RowKind.column("actor_type", "text", row -> row.provenance(Provenance.ACTOR_TYPE)),
+                RowKind.column("api_key_id", "uuid", row -> row.provenance(Provenance.API_KEY_ID)),
+                RowKind.column("api_key_prefix", "text", row -> row.provenance(Provenance.API_KEY_PREFIX)),
+                RowKind.column("request_id", "text", row -> row.provenance(Provenance.REQUEST_ID)),
+                RowKind.column("client_request_id", "text", row -> row.provenance(Provenance.CLIENT_REQUEST_ID)),
+                RowKind.column("customer", "jsonb", row -> json.writeValueAsString(row.customer()))));
     }
 
     @EventHandler
@@ -166,8 +191,10 @@ class CustomerEventTable implements CustomerEvents {
 
     /** The customer as its last event left it: written by this transaction, or else stored. */
     private CustomerView current(UUID sellerId, UUID customerId) {
-        if (writes.remembered().get(customerId) instanceof CustomerView written) {
-            return written;
+        Optional<CustomerEventRow> written =
+                writes.waiting(events, row -> row.customer().id().equals(customerId));
+        if (written.isPresent()) {
+            return written.get().customer();
         }
         return jdbc.sql("SELECT customer FROM customer_events WHERE customer_id = :customerId"
                         + " AND seller_id = :sellerId ORDER BY sequence_number DESC LIMIT 1")
@@ -184,28 +211,8 @@ class CustomerEventTable implements CustomerEvents {
      */
     private void record(EventMessage<?> message, long sequence, CustomerEventType type, CustomerView customer,
                         Instant occurredAt) {
-        MetaData metaData = message.getMetaData();
-        writes.remembered().put(customer.id(), customer);
-        writes.sql("""
-                        INSERT INTO customer_events (event_id, seller_id, sequence_number, customer_id, type,
-                            occurred_at, actor_type, api_key_id, api_key_prefix, request_id, client_request_id, customer)
-                        VALUES (:eventId, :sellerId, :sequence, :customerId, :type, :occurredAt, :actorType,
-                            :apiKeyId, :apiKeyPrefix, :requestId, :clientRequestId, CAST(:customer AS JSONB))
-                        """)
-                .param("eventId", UUID.fromString(message.getIdentifier()))
-                .param("sellerId", customer.sellerId())
-                .param("sequence", sequence)
-                .param("customerId", customer.id())
-                .param("type", type.code())
-                .param("occurredAt", toColumn(occurredAt))
-                .param("actorType", text(metaData, Provenance.ACTOR_TYPE))
-                .param("apiKeyId", Optional.ofNullable(text(metaData, Provenance.API_KEY_ID)).map(UUID::fromString)
-                        .orElse(null))
-                .param("apiKeyPrefix", text(metaData, Provenance.API_KEY_PREFIX))
-                .param("requestId", text(metaData, Provenance.REQUEST_ID))
-                .param("clientRequestId", text(metaData, Provenance.CLIENT_REQUEST_ID))
-                .param("customer", json.writeValueAsString(customer))
-                .update();
+        writes.add(events, new CustomerEventRow(UUID.fromString(message.getIdentifier()), sequence, type,
+                toColumn(occurredAt), message.getMetaData(), customer));
     }
 
     private CustomerEvent event(ResultSet row, int rowNumber) throws SQLException {
@@ -217,10 +224,5 @@ class CustomerEventTable implements CustomerEvents {
                 CustomerEventType.fromCode(row.getString("type")),
                 fromColumn(row, "occurred_at"), provenance,
                 json.readValue(row.getString("customer"), CustomerView.class));
-    }
-
-    private static String text(MetaData metaData, String key) {
-        Object value = metaData.get(key);
-        return value == null ? null : value.toString();
     }
 }

@@ -15,11 +15,14 @@ import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,28 +36,54 @@ class CustomerTable implements Customers {
             "id, seller_id, " + CustomerColumns.NAMES + ", source, created_at, updated_at";
     private static final String FIELD_SEPARATOR = "\u001f";
 
-    private final JdbcClient jdbc;
-    private final ProjectionWrites writes;
-    private final CustomerColumns columns;
+    /** The fields an update changed, with their new values as columns: two updates never undo each other. */
+    record CustomerChange(UUID id, OffsetDateTime updatedAt, Map<CustomerField, Object> changed) {
+    }
 
-    CustomerTable(JdbcClient jdbc, ProjectionWrites writes, CustomerColumns columns) {
+    private static final RowKind.Statement<CustomerChange> CHANGES = RowKind.statement("customers",
+            row -> "UPDATE customers SET updated_at = ?" + row.changed().keySet().stream()
+                    .map(field -> ", " + field.key() + " = " + CustomerColumns.placeholder(field))
+                    .collect(Collectors.joining()) + " WHERE id = ?",
+            row -> {
+                List<Object> values = new ArrayList<>();
+                values.add(row.updatedAt());
+                values.addAll(row.changed().values());
+                values.add(row.id());
+                return values;
+            });
+
+    record CustomerDeletion(UUID id, OffsetDateTime deletedAt) {
+    }
+
+    private static final RowKind.Statement<CustomerDeletion> DELETIONS = RowKind.statement("customers",
+            row -> "UPDATE customers SET deleted_at = ? WHERE id = ?", row -> List.of(row.deletedAt(), row.id()));
+
+    private final JdbcClient jdbc;
+    private final RowWriter writes;
+    private final CustomerColumns columns;
+    /** A customer as registered: its columns are the fields' own, from their one description. */
+    private final RowKind.Insert<CustomerView> customers;
+
+    CustomerTable(JdbcClient jdbc, RowWriter writes, CustomerColumns columns) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.columns = columns;
+        List<RowKind.Column<CustomerView>> declared = new ArrayList<>();
+        declared.add(RowKind.column("id", "uuid", CustomerView::id));
+        declared.add(RowKind.column("seller_id", "uuid", CustomerView::sellerId));
+        for (CustomerField field : CustomerField.values()) {
+            declared.add(RowKind.column(field.key(), CustomerColumns.type(field),
+                    customer -> columns.column(customer.values().get(field))));
+        }
+        declared.add(RowKind.column("source", "text", CustomerView::source));
+        declared.add(RowKind.column("created_at", "timestamptz", customer -> toColumn(customer.createdAt())));
+        declared.add(RowKind.column("updated_at", "timestamptz", customer -> toColumn(customer.updatedAt())));
+        this.customers = RowKind.insert("customers", declared);
     }
 
     @EventHandler
     void on(CustomerRegistered event) {
-        CustomerView customer = CustomerView.evolve(null, event);
-        writes.sql("INSERT INTO customers (" + COLUMNS + ") VALUES (:id, :sellerId, " + CustomerColumns.PARAMETERS
-                        + ", :source, :createdAt, :updatedAt)")
-                .param("id", customer.id())
-                .param("sellerId", customer.sellerId())
-                .params(columns.write(customer.values()))
-                .param("source", customer.source())
-                .param("createdAt", toColumn(customer.createdAt()))
-                .param("updatedAt", toColumn(customer.updatedAt()))
-                .update();
+        writes.add(customers, CustomerView.evolve(null, event));
     }
 
     /**
@@ -63,23 +92,14 @@ class CustomerTable implements Customers {
      */
     @EventHandler
     void on(CustomerUpdated event) {
-        Map<CustomerField, Object> changes = CustomerView.changes(event);
-        StringBuilder assignments = new StringBuilder("updated_at = :updatedAt");
-        changes.keySet().forEach(field -> assignments.append(", ").append(field.key()).append(" = ")
-                .append(CustomerColumns.parameter(field)));
-        writes.sql("UPDATE customers SET " + assignments + " WHERE id = :id")
-                .params(columns.write(changes))
-                .param("updatedAt", toColumn(event.updatedAt()))
-                .param("id", event.customerId())
-                .update();
+        Map<CustomerField, Object> changed = new EnumMap<>(CustomerField.class);
+        CustomerView.changes(event).forEach((field, value) -> changed.put(field, columns.column(value)));
+        writes.add(CHANGES, new CustomerChange(event.customerId(), toColumn(event.updatedAt()), changed));
     }
 
     @EventHandler
     void on(CustomerDeleted event) {
-        writes.sql("UPDATE customers SET deleted_at = :deletedAt WHERE id = :id")
-                .param("deletedAt", toColumn(event.deletedAt()))
-                .param("id", event.customerId())
-                .update();
+        writes.add(DELETIONS, new CustomerDeletion(event.customerId(), toColumn(event.deletedAt())));
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -30,27 +30,27 @@ public class PersistenceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PersistenceConfiguration.class);
 
     @Bean
-    ProjectionWrites projectionWrites(NamedParameterJdbcTemplate jdbc) {
-        return new ProjectionWrites(jdbc);
+    RowWriter rowWriter(JdbcTemplate jdbc) {
+        return new RowWriter(jdbc);
     }
 
     @Bean
-    CustomerTable customerTable(JdbcClient jdbc, ProjectionWrites writes, ObjectMapper objectMapper) {
+    CustomerTable customerTable(JdbcClient jdbc, RowWriter writes, ObjectMapper objectMapper) {
         return new CustomerTable(jdbc, writes, new CustomerColumns(new AddressJson(objectMapper)));
     }
 
     @Bean
-    SellerTable sellerTable(JdbcClient jdbc, ProjectionWrites writes, PlanCatalog plans, InstantSource clock) {
+    SellerTable sellerTable(JdbcClient jdbc, RowWriter writes, PlanCatalog plans, InstantSource clock) {
         return new SellerTable(jdbc, writes, plans, clock);
     }
 
     @Bean
-    CustomerEventTable customerEventTable(JdbcClient jdbc, ProjectionWrites writes, ObjectMapper objectMapper) {
+    CustomerEventTable customerEventTable(JdbcClient jdbc, RowWriter writes, ObjectMapper objectMapper) {
         return new CustomerEventTable(jdbc, writes, objectMapper);
     }
 
     @Bean
-    ApiKeyTable apiKeyTable(JdbcClient jdbc, ProjectionWrites writes) {
+    ApiKeyTable apiKeyTable(JdbcClient jdbc, RowWriter writes) {
         return new ApiKeyTable(jdbc, writes);
     }
 
@@ -82,8 +82,8 @@ public class PersistenceConfiguration {
 
     /** Shared by every projection's rebuild: one replay at a time. */
     @Bean
-    ReplaySlot replaySlot() {
-        return new ReplaySlot();
+    ReplaySlot replaySlot(DataSource dataSource) {
+        return new ReplaySlot(dataSource);
     }
 
     /**
@@ -119,22 +119,22 @@ public class PersistenceConfiguration {
     }
 
     /** What every projection's rebuild shares. */
-    record ReadModelRebuilds(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
-                             ProjectionWrites writes, EventStorageEngine eventStore, int batchSize,
+    record ReadModelRebuilds(TransactionTemplate transaction, JdbcClient jdbc,
+                             RowWriter writes, EventStorageEngine eventStore, int batchSize,
                              ExecutorService background, ReplaySlot slot) {
 
         ReadModelRebuild of(String name, List<String> tables, List<Object> projections) {
-            return new ReadModelRebuild(name, tables, projections, transaction, dataSource, jdbc, writes, eventStore,
+            return new ReadModelRebuild(name, tables, projections, transaction, jdbc, writes, eventStore,
                     batchSize, background, slot);
         }
     }
 
     @Bean
-    ReadModelRebuilds readModelRebuilds(TransactionTemplate transaction, DataSource dataSource, JdbcClient jdbc,
-                                        ProjectionWrites writes, EventStorageEngine eventStore,
+    ReadModelRebuilds readModelRebuilds(TransactionTemplate transaction, JdbcClient jdbc,
+                                        RowWriter writes, EventStorageEngine eventStore,
                                         ReadModelProperties properties, ExecutorService readModelReplays,
                                         ReplaySlot replaySlot) {
-        return new ReadModelRebuilds(transaction, dataSource, jdbc, writes, eventStore, properties.replayBatchSize(),
+        return new ReadModelRebuilds(transaction, jdbc, writes, eventStore, properties.replayBatchSize(),
                 readModelReplays, replaySlot);
     }
 }

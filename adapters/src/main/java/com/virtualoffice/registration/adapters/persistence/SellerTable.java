@@ -47,12 +47,48 @@ class SellerTable implements Sellers {
                         AS dead_webhook_deliveries
             FROM sellers s""";
 
+    /** A seller as registered; the customers it gains and loses are counted by {@link CustomerCountChange}. */
+    record SellerRow(UUID id, String name, String plan, OffsetDateTime registeredAt) {
+    }
+
+    private static final RowKind.Insert<SellerRow> SELLERS = RowKind.insert("sellers", List.of(
+            RowKind.column("id", "uuid", SellerRow::id),
+            RowKind.column("name", "text", SellerRow::name),
+            RowKind.column("plan", "text", SellerRow::plan),
+            RowKind.column("customer_count", "integer", row -> 0),
+            RowKind.column("created_at", "timestamptz", SellerRow::registeredAt),
+            RowKind.column("updated_at", "timestamptz", SellerRow::registeredAt)));
+
+    record PlanChange(UUID id, String plan, OffsetDateTime changedAt) {
+    }
+
+    private static final RowKind.Statement<PlanChange> PLAN_CHANGES = RowKind.statement("sellers",
+            row -> "UPDATE sellers SET plan = ?, updated_at = ? WHERE id = ?",
+            row -> List.of(row.plan(), row.changedAt(), row.id()));
+
+    /**
+     * A seller's change of customers. One UPDATE per seller and transaction, however many customers it gains or
+     * loses in it: a replay chunk of a thousand registrations with four sellers would otherwise send a thousand
+     * UPDATEs of four rows, each leaving a row version the next one steps over. Later changes join the one waiting
+     * for the first, earlier than their own place: nothing else writes customer_count, and a seller's row is
+     * inserted before any event of its customers. Written with the create's other rows, it costs no round trip
+     * of its own.
+     */
+    record CustomerCountChange(UUID sellerId, int change) {
+    }
+
+    private static final RowKind.Statement<CustomerCountChange> CUSTOMER_COUNTS = RowKind.statement("sellers",
+                    row -> "UPDATE sellers SET customer_count = customer_count + ? WHERE id = ?",
+                    (CustomerCountChange row) -> List.of(row.change(), row.sellerId()))
+            .merging(CustomerCountChange::sellerId,
+                    (waiting, more) -> new CustomerCountChange(waiting.sellerId(), waiting.change() + more.change()));
+
     private final JdbcClient jdbc;
-    private final ProjectionWrites writes;
+    private final RowWriter writes;
     private final PlanCatalog plans;
     private final InstantSource clock;
 
-    SellerTable(JdbcClient jdbc, ProjectionWrites writes, PlanCatalog plans, InstantSource clock) {
+    SellerTable(JdbcClient jdbc, RowWriter writes, PlanCatalog plans, InstantSource clock) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.plans = plans;
@@ -61,74 +97,23 @@ class SellerTable implements Sellers {
 
     @EventHandler
     void on(SellerRegistered event) {
-        writes.sql("""
-                        INSERT INTO sellers (id, name, plan, customer_count, created_at, updated_at)
-                        VALUES (:id, :name, :plan, 0, :at, :at)
-                        """)
-                .param("id", event.sellerId())
-                .param("name", event.name())
-                .param("plan", event.plan())
-                .param("at", toColumn(event.registeredAt()))
-                .update();
+        writes.add(SELLERS, new SellerRow(event.sellerId(), event.name(), event.plan(),
+                toColumn(event.registeredAt())));
     }
 
     @EventHandler
     void on(SellerPlanChanged event) {
-        writes.sql("UPDATE sellers SET plan = :plan, updated_at = :at WHERE id = :id")
-                .param("plan", event.plan())
-                .param("at", toColumn(event.changedAt()))
-                .param("id", event.sellerId())
-                .update();
+        writes.add(PLAN_CHANGES, new PlanChange(event.sellerId(), event.plan(), toColumn(event.changedAt())));
     }
 
     @EventHandler
     void on(CustomerRegistered event) {
-        changeCustomerCount(event.sellerId(), 1);
+        writes.add(CUSTOMER_COUNTS, new CustomerCountChange(event.sellerId(), 1));
     }
 
     @EventHandler
     void on(CustomerDeleted event) {
-        changeCustomerCount(event.sellerId(), -1);
-    }
-
-    /**
-     * One UPDATE per seller and transaction, however many customers it gains or loses in it. A replay chunk of
-     * a thousand registrations with four sellers would otherwise send a thousand UPDATEs of four rows, each
-     * leaving a row version the next one steps over; they were the replay's most costly statement. Later
-     * changes join the UPDATE queued for the first, earlier than their own place: nothing else writes
-     * customer_count, and a seller's row is inserted before any event of its customers.
-     */
-    private void changeCustomerCount(UUID sellerId, int change) {
-        Map<Object, Object> remembered = writes.remembered();
-        if (remembered.get(new CustomerCountOf(sellerId)) instanceof CustomerCountChange pending) {
-            pending.add(change);
-            return;
-        }
-        ProjectionWrites.Statement statement =
-                writes.sql("UPDATE sellers SET customer_count = customer_count + :change WHERE id = :id")
-                        .param("id", sellerId);
-        remembered.put(new CustomerCountOf(sellerId), new CustomerCountChange(statement, change));
-        statement.update();
-    }
-
-    private record CustomerCountOf(UUID sellerId) {
-    }
-
-    /** A seller's change of customers in this transaction, in the UPDATE queued for it until that is sent. */
-    private static final class CustomerCountChange {
-
-        private final ProjectionWrites.Statement statement;
-        private int change;
-
-        CustomerCountChange(ProjectionWrites.Statement statement, int change) {
-            this.statement = statement;
-            add(change);
-        }
-
-        void add(int more) {
-            change += more;
-            statement.param("change", change);
-        }
+        writes.add(CUSTOMER_COUNTS, new CustomerCountChange(event.sellerId(), -1));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.virtualoffice.registration.adapters.webhooks;
 
-import com.virtualoffice.registration.adapters.persistence.ProjectionWrites;
+import com.virtualoffice.registration.adapters.persistence.RowWriter;
 import com.virtualoffice.registration.application.events.CustomerEvents;
 import com.virtualoffice.registration.application.webhooks.HostResolver;
 import com.virtualoffice.registration.application.webhooks.WebhookDestinationPolicy;
@@ -44,7 +44,7 @@ public class WebhookConfiguration {
     }
 
     @Bean
-    WebhookOutbox webhookOutbox(ProjectionWrites writes) {
+    WebhookOutbox webhookOutbox(RowWriter writes) {
         return new WebhookOutbox(writes);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.virtualoffice.registration.support.ServiceTest;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What a replay writes with COPY, on the real PostgreSQL. */
+/**
+ * What the row writer sends, on the real PostgreSQL: the same rows live (many statements in one round trip) and in
+ * a replay (COPY of the declared columns).
+ */
 class ReplayWritesTest extends ServiceTest {
 
     private static final String TABLE = """
@@ -23,8 +27,31 @@ class ReplayWritesTest extends ServiceTest {
              kind INTEGER, search TEXT GENERATED ALWAYS AS (name || '/' || coalesce(company, '')) STORED)
             """;
 
+    /** A row of the scratch tables; kind is a constant column. */
+    private record Scratch(UUID id, String name, String company, String body, Long count, OffsetDateTime at) {
+    }
+
+    private record Increment(UUID id) {
+    }
+
+    private static RowKind.Insert<Scratch> into(String table) {
+        return RowKind.insert(table, List.of(
+                RowKind.column("id", "uuid", Scratch::id),
+                RowKind.column("name", "text", Scratch::name),
+                RowKind.column("company", "text", Scratch::company),
+                RowKind.column("body", "jsonb", Scratch::body),
+                RowKind.column("count", "bigint", Scratch::count),
+                RowKind.column("at", "timestamptz", Scratch::at),
+                RowKind.column("kind", "integer", row -> 3)));
+    }
+
+    private static final RowKind.Insert<Scratch> COPIED = into("copied");
+    private static final RowKind.Insert<Scratch> INSERTED = into("inserted");
+    private static final RowKind.Statement<Increment> INCREMENTS = RowKind.statement("copied",
+            row -> "UPDATE copied SET count = count + 1 WHERE id = ?", row -> List.of(row.id()));
+
     @Autowired
-    private ProjectionWrites writes;
+    private RowWriter writes;
 
     @Autowired
     private TransactionTemplate transaction;
@@ -45,17 +72,17 @@ class ReplayWritesTest extends ServiceTest {
 
     @Test
     void rows_copied_in_a_replay_transaction_equal_the_rows_the_same_inserts_store() {
-        List<Object[]> rows = List.of(
-                new Object[] {UUID.randomUUID(), "tab\tnew line\nback\\slash", "Müller & Söhne",
+        List<Scratch> rows = List.of(
+                new Scratch(UUID.randomUUID(), "tab\tnew line\nback\\slash", "Müller & Söhne",
                         "{\"city\": \"Wien\", \"street\": \"a\\tb\"}", 7L,
-                        Instant.parse("2026-01-02T03:04:05.678Z").atOffset(ZoneOffset.UTC)},
-                new Object[] {UUID.randomUUID(), "Ada", null, null, null, null});
+                        Instant.parse("2026-01-02T03:04:05.678Z").atOffset(ZoneOffset.UTC)),
+                new Scratch(UUID.randomUUID(), "Ada", null, null, null, null));
 
         transaction.executeWithoutResult(status -> {
             writes.copyInserts();
-            rows.forEach(row -> insert("copied", row));
+            rows.forEach(row -> writes.add(COPIED, row));
         });
-        transaction.executeWithoutResult(status -> rows.forEach(row -> insert("inserted", row)));
+        transaction.executeWithoutResult(status -> rows.forEach(row -> writes.add(INSERTED, row)));
 
         assertThat(contents("copied")).hasSize(2).isEqualTo(contents("inserted"));
     }
@@ -66,8 +93,8 @@ class ReplayWritesTest extends ServiceTest {
 
         transaction.executeWithoutResult(status -> {
             writes.copyInserts();
-            insert("copied", new Object[] {id, "Ada", null, null, 1L, null});
-            writes.sql("UPDATE copied SET count = count + 1 WHERE id = :id").param("id", id).update();
+            writes.add(COPIED, new Scratch(id, "Ada", null, null, 1L, null));
+            writes.add(INCREMENTS, new Increment(id));
         });
 
         assertThat(jdbc.sql("SELECT count FROM copied WHERE id = :id").param("id", id).query(Long.class).single())
@@ -80,20 +107,12 @@ class ReplayWritesTest extends ServiceTest {
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
             writes.copyInserts();
-            insert("copied", new Object[] {UUID.randomUUID(), "first", null, null, null, null});
-            insert("copied", new Object[] {id, "Ada", null, null, null, null});
-            insert("copied", new Object[] {id, "Ada again", null, null, null, null});
+            writes.add(COPIED, new Scratch(UUID.randomUUID(), "first", null, null, null, null));
+            writes.add(COPIED, new Scratch(id, "Ada", null, null, null, null));
+            writes.add(COPIED, new Scratch(id, "Ada again", null, null, null, null));
         })).hasMessageContaining("copied_pkey");
 
         assertThat(contents("copied")).isEmpty();
-    }
-
-    private void insert(String table, Object[] row) {
-        writes.sql("INSERT INTO " + table + " (id, name, company, body, count, at, kind)"
-                        + " VALUES (:id, :name, :company, CAST(:body AS JSONB), :count, :at, 3)")
-                .param("id", row[0]).param("name", row[1]).param("company", row[2]).param("body", row[3])
-                .param("count", row[4]).param("at", row[5])
-                .update();
     }
 
     private List<String> contents(String table) {
