@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.persistence;
 
+import com.virtualoffice.registration.application.projections.ReplayUnderWay;
 import com.virtualoffice.registration.application.projections.ReadModels;
 import java.time.Duration;
 import java.util.List;
@@ -128,7 +129,7 @@ public final class ReadModelRebuild implements ReadModels {
 
     private Verification run(boolean replaceLive) {
         if (!takeSlot()) {
-            throw new IllegalStateException("a replay is already under way");
+            throw new ReplayUnderWay("a replay is already under way");
         }
         try {
             return slot.acrossInstances(() -> replayOnce(replaceLive));

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.adapters.persistence;
 
+import com.virtualoffice.registration.application.projections.ReplayUnderWay;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +44,7 @@ final class ReplaySlot {
     <T> T acrossInstances(Supplier<T> replay) {
         try (Connection guard = dataSource.getConnection()) {
             if (!advisoryLock(guard, "pg_try_advisory_lock")) {
-                throw new IllegalStateException("a replay is under way on another instance");
+                throw new ReplayUnderWay("a replay is under way on another instance");
             }
             try {
                 return replay.get();

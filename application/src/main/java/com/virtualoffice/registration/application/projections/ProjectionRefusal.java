@@ -13,7 +13,7 @@ public enum ProjectionRefusal {
     static <T> Result<T, ProjectionRefusal> whileNoneRuns(Supplier<T> rebuild) {
         try {
             return Result.accepted(rebuild.get());
-        } catch (IllegalStateException underWay) {
+        } catch (ReplayUnderWay underWay) {
             return Result.rejected(ALREADY_RUNNING);
         }
     }

@@ -42,14 +42,14 @@ public interface ReadModels {
     /**
      * Rebuilds the tables from every event and replaces the live rows; returns the events replayed.
      *
-     * @throws IllegalStateException when a replay, on this instance or another, is under way
+     * @throws ReplayUnderWay when a replay, on this instance or another, is under way
      */
     long rebuild();
 
     /**
      * Rebuilds from every event beside the live tables and compares; changes nothing.
      *
-     * @throws IllegalStateException when a replay, on this instance or another, is under way
+     * @throws ReplayUnderWay when a replay, on this instance or another, is under way
      */
     Verification verify();
 }

@@ -1,6 +1,7 @@
 package com.virtualoffice.registration.application.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.virtualoffice.registration.application.shared.Result;
 import java.util.ArrayList;
@@ -63,8 +64,21 @@ class ReplayReadModelsUseCaseTest {
                 .isEqualTo(Result.accepted("customers"));
     }
 
+    @Test
+    void given_a_replay_that_fails_when_replaying_now_then_the_failure_is_not_mistaken_for_one_under_way() {
+        ReadModels failing = new FakeProjection("customers") {
+            @Override
+            public long rebuild() {
+                throw new IllegalStateException("replaying event 7 failed");
+            }
+        };
+        var replayFailing = new ReplayReadModelsUseCase(new Projections(List.of(failing)));
+
+        assertThatThrownBy(() -> replayFailing.replayNow("customers")).hasMessage("replaying event 7 failed");
+    }
+
     /** Stands for a rebuild; a replay, once started, stays under way, and holds back every other. */
-    private final class FakeProjection implements ReadModels {
+    private class FakeProjection implements ReadModels {
 
         private final String name;
 
@@ -105,7 +119,7 @@ class ReplayReadModelsUseCaseTest {
 
         private void requireNoneUnderWay() {
             if (!replayed.isEmpty()) {
-                throw new IllegalStateException("a replay is already under way");
+                throw new ReplayUnderWay("a replay is already under way");
             }
         }
     }
