@@ -133,7 +133,9 @@ class ConsoleTest extends ConsoleTestSupport {
         find(By.id("token"));
         focused().sendKeys(ADMIN_TOKEN, Keys.ENTER);
         awaitHeading("Sellers");
-        assertThat(focused().getText()).as("focus moves to the new page's heading").isEqualTo("Sellers");
+        // The heading is drawn before the console moves focus to it: wait for the move, not for a while.
+        browser.await().withMessage("focus moves to the new page's heading")
+                .until(driver -> "Sellers".equals(focused().getText()));
 
         tabTo(By.cssSelector("#nav a[href='#/onboard']")).sendKeys(Keys.ENTER);
         awaitHeading("Onboard a seller");
