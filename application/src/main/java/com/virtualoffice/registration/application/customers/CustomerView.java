@@ -16,6 +16,7 @@ import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,6 +66,14 @@ public record CustomerView(
             case ApiKeyRevoked other -> customer;
             case ApiKeyDeleted other -> customer;
         };
+    }
+
+    /** The customer after the events of one decision, in order, from the customer before them. */
+    public static CustomerView evolve(CustomerView customer, List<SellerEvent> events) {
+        for (SellerEvent event : events) {
+            customer = evolve(customer, event);
+        }
+        return customer;
     }
 
     /** What an update changes: its changed fields with their new values ({@code null} clears), in object order. */

@@ -7,7 +7,6 @@ import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.CustomerDetails;
 import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
-import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import java.time.InstantSource;
 import java.util.UUID;
 
@@ -28,11 +27,7 @@ public final class RegisterCustomerUseCase {
     public Result<CustomerView, Rejection> register(UUID sellerId, CustomerDetails details, Provenance provenance) {
         var command = new RegisterCustomer(sellerId, ids.newId(), details, clock.instant());
         // The answer is built from the decided event itself, so it is exactly what was recorded.
-        return Result.of(decisions.decide(command, provenance), accepted -> CustomerView.evolve(null,
-                accepted.events().stream()
-                        .filter(CustomerRegistered.class::isInstance)
-                        .map(CustomerRegistered.class::cast)
-                        .findFirst()
-                        .orElseThrow()));
+        return Result.of(decisions.decide(command, provenance),
+                accepted -> CustomerView.evolve(null, accepted.events()));
     }
 }

@@ -6,7 +6,6 @@ import com.virtualoffice.registration.application.shared.SellerDecisions;
 import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
-import com.virtualoffice.registration.domain.SellerEvent;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,10 +37,7 @@ public final class UpdateCustomerUseCase {
         return Result.of(decisions.decide(command, provenance), accepted -> {
             CustomerView customer = before.orElseThrow(() -> new IllegalStateException(
                     "customer " + customerId + " updated by its seller but absent from the customer table"));
-            for (SellerEvent event : accepted.events()) {
-                customer = CustomerView.evolve(customer, event);
-            }
-            return customer;
+            return CustomerView.evolve(customer, accepted.events());
         });
     }
 }
