@@ -7,6 +7,7 @@ import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
 import com.virtualoffice.registration.domain.SellerCommand.ChangePlan;
 import com.virtualoffice.registration.domain.SellerCommand.DeleteApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.DeleteCustomer;
+import com.virtualoffice.registration.domain.SellerCommand.EraseCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
@@ -16,6 +17,7 @@ import com.virtualoffice.registration.domain.SellerEvent.ApiKeyDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyRevoked;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerErased;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import com.virtualoffice.registration.domain.SellerEvent.SellerPlanChanged;
@@ -79,6 +81,11 @@ public final class Seller {
                                 delete.issuedAt()))
                         : Decision.reject(new CustomerNotFound());
             }
+            case EraseCustomer erase -> {
+                requireRegistered(state, erase);
+                // Recorded for a deleted customer too: its past events still hold its personal data.
+                yield Decision.accept(new CustomerErased(erase.sellerId(), erase.customerId(), erase.issuedAt()));
+            }
         };
     }
 
@@ -120,6 +127,7 @@ public final class Seller {
                     ? state.withoutCustomer(updated.customerId()).withCustomer(updated.customerId(), updated.email())
                     : state;
             case CustomerDeleted deleted -> state.withoutCustomer(deleted.customerId());
+            case CustomerErased erased -> state.withoutCustomer(erased.customerId());
         };
     }
 

@@ -67,6 +67,18 @@ public sealed interface SellerCommand {
         }
     }
 
+    /**
+     * Erase a customer's personal data, live or deleted (GDPR art. 17). The seller remembers only its live
+     * customers, so whether a deleted one ever belonged to it is checked against the record before this is sent.
+     */
+    record EraseCustomer(UUID sellerId, UUID customerId, Instant issuedAt) implements SellerCommand {
+        public EraseCustomer {
+            Objects.requireNonNull(sellerId, "sellerId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+        }
+    }
+
     record ChangePlan(UUID sellerId, String plan, Instant issuedAt) implements SellerCommand {
         public ChangePlan {
             Objects.requireNonNull(sellerId, "sellerId");

@@ -32,6 +32,11 @@ public sealed interface SellerEvent {
                               String companyName, String legalEntity, Language language, CustomerStatus status,
                               Address address, Address postalRedirectAddress, Instant registeredAt)
             implements SellerEvent {
+
+        /** Read back after the customer's erasure: its personal fields are {@code null}; an email is never. */
+        public boolean personalDataErased() {
+            return email == null;
+        }
     }
 
     /**
@@ -62,6 +67,15 @@ public sealed interface SellerEvent {
     /** The customer is gone from the seller's account; its history stays in the store. */
     @EventRevision("1")
     record CustomerDeleted(UUID sellerId, UUID customerId, Instant deletedAt) implements SellerEvent {
+    }
+
+    /**
+     * The customer's personal data is erased: every personal field of its earlier events reads back as
+     * {@code null} from now on, and a live customer leaves the seller (its email is free, it no longer counts).
+     * The event itself holds no personal data: it is what remains of the customer.
+     */
+    @EventRevision("1")
+    record CustomerErased(UUID sellerId, UUID customerId, Instant erasedAt) implements SellerEvent {
     }
 
     /** The seller's limit follows the new plan from the next decision on; existing customers stay. */

@@ -34,6 +34,9 @@ public record SellerState(UUID sellerId, String plan, CustomerIndex customers, M
     /** Exact keys kept: four batches of commands at the default size (64), so that none of them needs the record. */
     static final int RECENT_EMAILS = 256;
 
+    /** The hash an erased customer is held under until its erasure is folded in; an email meets it once in 2^64. */
+    private static final long ERASED_EMAIL = 0L;
+
     public static final SellerState UNREGISTERED =
             new SellerState(null, null, CustomerIndex.empty(), Map.of(), Map.of());
 
@@ -106,7 +109,16 @@ public record SellerState(UUID sellerId, String plan, CustomerIndex customers, M
         return this;
     }
 
+    /**
+     * @param email {@code null} where the customer's personal data has since been erased: the customer is held
+     *              under no email's hash until its erasure, which follows in the same history, removes it
+     */
     SellerState withCustomer(UUID customerId, String email) {
+        if (email == null) {
+            customers.put(customerId, ERASED_EMAIL);
+            knownEmailKeys.remove(customerId);
+            return this;
+        }
         String key = Email.keyOf(email);
         customers.put(customerId, CustomerIndex.hashOf(key));
         knownEmailKeys.remove(customerId); // re-inserted as the most recent

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.fail;
 import com.virtualoffice.registration.domain.Decision.Accepted;
 import com.virtualoffice.registration.domain.Decision.Rejected;
 import com.virtualoffice.registration.domain.SellerCommand.DeleteCustomer;
+import com.virtualoffice.registration.domain.SellerCommand.EraseCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
 import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerErased;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
@@ -249,6 +251,18 @@ final class SellerScenario {
         return new CustomerDeleted(seller, customerId, CHANGED_AT);
     }
 
+    /** The customer registered with {@code email} was erased at {@link #CHANGED_AT}. */
+    static CustomerErased customerErased(String email) {
+        return new CustomerErased(SELLER, customerIdFor(email), CHANGED_AT);
+    }
+
+    /** {@link #customerRegistered(String)} as it reads back once the customer's personal data is erased. */
+    static CustomerRegistered customerRegisteredThenErased(String email) {
+        CustomerRegistered registered = customerRegistered(email);
+        return new CustomerRegistered(SELLER, registered.customerId(), null, null, null, null, null,
+                registered.language(), registered.status(), null, null, registered.registeredAt());
+    }
+
     // ------------------------------------------------------------------------------------------ commands
 
     static RegisterSeller registerSeller(String plan) {
@@ -286,6 +300,11 @@ final class SellerScenario {
     /** Change only the email of the customer registered with {@code email}. */
     static UpdateCustomer changeEmail(String email, String newEmail) {
         return updateCustomer(email, CustomerChanges.none().withEmail(new Email(newEmail)));
+    }
+
+    /** Erase the customer registered with {@code email} (see {@link #customerIdFor}). */
+    static EraseCustomer eraseCustomer(String email) {
+        return new EraseCustomer(SELLER, customerIdFor(email), NOW);
     }
 
     /** Delete the customer registered with {@code email} (see {@link #customerIdFor}). */

@@ -14,6 +14,7 @@ import com.virtualoffice.registration.domain.SellerCommand;
 import com.virtualoffice.registration.domain.SellerCommand.ChangePlan;
 import com.virtualoffice.registration.domain.SellerCommand.DeleteApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.DeleteCustomer;
+import com.virtualoffice.registration.domain.SellerCommand.EraseCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.IssueApiKey;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterSeller;
@@ -93,6 +94,11 @@ class SellerAggregate {
 
     @CommandHandler
     Decision handle(DeleteCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
+        return decide(command, plans, snapshots);
+    }
+
+    @CommandHandler
+    Decision handle(EraseCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
         return decide(command, plans, snapshots);
     }
 

@@ -9,6 +9,7 @@ import com.virtualoffice.registration.domain.SellerEvent.ApiKeyDeleted;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyIssued;
 import com.virtualoffice.registration.domain.SellerEvent.ApiKeyRevoked;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerErased;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import com.virtualoffice.registration.domain.SellerEvent.SellerPlanChanged;
@@ -46,7 +47,8 @@ public record CustomerView(
     /**
      * The customer after the event, from the customer before it ({@code null} before its registration). A
      * registration makes the customer; an update gives the changed fields their new values and keeps the rest;
-     * a deletion leaves the customer as it was when deleted (whether it is gone is the event's to say); any other
+     * a deletion leaves the customer as it was when deleted (whether it is gone is the event's to say); an erasure
+     * keeps only the fields that are not personal data; any other
      * event of the seller leaves it as it is.
      */
     public static CustomerView evolve(CustomerView customer, SellerEvent event) {
@@ -60,6 +62,7 @@ public record CustomerView(
                         updated.updatedAt());
             }
             case CustomerDeleted deleted -> customer;
+            case CustomerErased erased -> customer.erased();
             case SellerRegistered other -> customer;
             case SellerPlanChanged other -> customer;
             case ApiKeyIssued other -> customer;
@@ -81,6 +84,13 @@ public record CustomerView(
         Map<CustomerField, Object> changes = new EnumMap<>(CustomerField.class);
         event.changed().forEach(field -> changes.put(field, field.valueIn(event)));
         return Collections.unmodifiableMap(changes);
+    }
+
+    /** The customer without its personal data: every {@linkplain CustomerField#personal() personal} field null. */
+    public CustomerView erased() {
+        Map<CustomerField, Object> values = values();
+        values.replaceAll((field, value) -> field.personal() ? null : value);
+        return of(id, sellerId, values, source, createdAt, updatedAt);
     }
 
     public Object valueOf(CustomerField field) {
