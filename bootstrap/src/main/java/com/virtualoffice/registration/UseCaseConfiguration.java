@@ -16,6 +16,7 @@ import com.virtualoffice.registration.application.events.CustomerEvents;
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
 import com.virtualoffice.registration.application.events.EventFeedUseCase;
 import com.virtualoffice.registration.application.events.SellerActivityUseCase;
+import com.virtualoffice.registration.application.privacy.ExportCustomerUseCase;
 import com.virtualoffice.registration.application.projections.Projections;
 import com.virtualoffice.registration.application.projections.ReadModels;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
@@ -87,6 +88,12 @@ class UseCaseConfiguration {
     @Bean
     CustomerHistoryUseCase customerHistoryUseCase(CustomerEvents events) {
         return new CustomerHistoryUseCase(events);
+    }
+
+    @Bean
+    ExportCustomerUseCase exportCustomerUseCase(CustomerHistoryUseCase history, WebhookEndpoints webhooks,
+                                                InstantSource clock) {
+        return new ExportCustomerUseCase(history, webhooks, clock);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import com.virtualoffice.registration.application.customers.UpdateCustomerUseCas
 import com.virtualoffice.registration.application.events.CustomerHistoryUseCase;
 import com.virtualoffice.registration.application.events.EventFeedUseCase;
 import com.virtualoffice.registration.application.events.SellerActivityUseCase;
+import com.virtualoffice.registration.application.privacy.ExportCustomerUseCase;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
 import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
@@ -193,6 +194,11 @@ public class RestConfiguration {
                                           ObjectMapper objectMapper) {
         return new CustomerController(registerCustomer, getCustomer, updateCustomer, deleteCustomer, listCustomers,
                 history, jsonBody, idempotencyKeys, objectMapper);
+    }
+
+    @Bean
+    CustomerExportController customerExportController(ExportCustomerUseCase exports) {
+        return new CustomerExportController(exports);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.virtualoffice.registration.adapters.webhooks;
 
 import com.virtualoffice.registration.application.events.CustomerEventType;
+import com.virtualoffice.registration.application.webhooks.CustomerDelivery;
 import com.virtualoffice.registration.application.webhooks.WebhookDelivery;
 import com.virtualoffice.registration.application.webhooks.WebhookEndpoint;
 import com.virtualoffice.registration.application.webhooks.WebhookEndpoints;
@@ -102,14 +103,34 @@ final class WebhookTables implements WebhookEndpoints {
                         """)
                 .param("endpointId", endpointId)
                 .param("limit", limit)
-                .query((row, n) -> new WebhookDelivery(row.getObject("id", UUID.class),
-                        row.getObject("event_id", UUID.class),
-                        WebhookDelivery.Status.valueOf(row.getString("status").toUpperCase(java.util.Locale.ROOT)),
-                        row.getInt("attempts"),
-                        Optional.ofNullable(row.getObject("last_attempt_at", OffsetDateTime.class))
-                                .map(OffsetDateTime::toInstant).orElse(null),
-                        (Integer) row.getObject("last_status_code")))
+                .query((row, n) -> delivery(row))
                 .list());
+    }
+
+    /** Rare (a customer's export), so served by the seller's rows rather than an index of its own. */
+    @Override
+    public List<CustomerDelivery> deliveriesOfCustomer(UUID sellerId, UUID customerId) {
+        return jdbc.sql("""
+                        SELECT id, endpoint_id, created_at, event_id, status, attempts, last_attempt_at,
+                               last_status_code
+                        FROM webhook_deliveries WHERE seller_id = :sellerId AND customer_id = :customerId
+                        ORDER BY event_sequence, created_at, endpoint_id
+                        """)
+                .param("sellerId", sellerId)
+                .param("customerId", customerId)
+                .query((row, n) -> new CustomerDelivery(row.getObject("endpoint_id", UUID.class),
+                        row.getObject("created_at", OffsetDateTime.class).toInstant(), delivery(row)))
+                .list();
+    }
+
+    private static WebhookDelivery delivery(ResultSet row) throws SQLException {
+        return new WebhookDelivery(row.getObject("id", UUID.class),
+                row.getObject("event_id", UUID.class),
+                WebhookDelivery.Status.valueOf(row.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                row.getInt("attempts"),
+                Optional.ofNullable(row.getObject("last_attempt_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant).orElse(null),
+                (Integer) row.getObject("last_status_code"));
     }
 
     @Override

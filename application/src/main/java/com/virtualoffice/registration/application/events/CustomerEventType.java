@@ -6,7 +6,8 @@ import java.util.Arrays;
 public enum CustomerEventType {
     CREATED("customer.created"),
     UPDATED("customer.updated"),
-    DELETED("customer.deleted");
+    DELETED("customer.deleted"),
+    ERASED("customer.erased");
 
     private final String code;
 

@@ -20,6 +20,9 @@ public interface WebhookEndpoints {
     /** The endpoint's deliveries, newest first; empty when the seller has no such endpoint. */
     Optional<List<WebhookDelivery>> deliveries(UUID sellerId, UUID endpointId, int limit);
 
+    /** Every delivery of the customer's events, to any of the seller's endpoints (removed ones too), oldest first. */
+    List<CustomerDelivery> deliveriesOfCustomer(UUID sellerId, UUID customerId);
+
     enum RetryResult { SCHEDULED, NOT_FOUND, NOT_RETRYABLE }
 
     /** Sends a dead (or failing) delivery again as soon as possible. */
