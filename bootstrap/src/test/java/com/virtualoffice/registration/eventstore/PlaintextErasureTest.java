@@ -2,10 +2,12 @@ package com.virtualoffice.registration.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.adapters.axon.SellerBatches;
 import com.virtualoffice.registration.adapters.persistence.ReadModelRebuild;
 import com.virtualoffice.registration.application.projections.ReadModels.TableDifference;
 import com.virtualoffice.registration.application.shared.Provenance;
 import com.virtualoffice.registration.application.shared.SellerDecisions;
+import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.CustomerDetails;
 import com.virtualoffice.registration.domain.CustomerStatus;
 import com.virtualoffice.registration.domain.Decision;
@@ -13,6 +15,7 @@ import com.virtualoffice.registration.domain.Email;
 import com.virtualoffice.registration.domain.Language;
 import com.virtualoffice.registration.domain.SellerCommand.EraseCustomer;
 import com.virtualoffice.registration.domain.SellerCommand.RegisterCustomer;
+import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
 import com.virtualoffice.registration.domain.SellerEvent;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerErased;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,9 @@ class PlaintextErasureTest extends ServiceTest {
     private EventStore eventStore;
 
     @Autowired
+    private CommandGateway commandGateway;
+
+    @Autowired
     @Qualifier("sellerCache")
     private Cache sellerCache;
 
@@ -61,12 +68,12 @@ class PlaintextErasureTest extends ServiceTest {
     void given_a_first_schema_customer_when_erased_then_no_personal_value_is_left_in_its_sellers_events()
             throws Exception {
         RevisionOneFixture fixture = RevisionOneFixture.insert(jdbc);
-        assertThat(personalValuesStored(fixture)).containsExactlyInAnyOrderElementsOf(PERSONAL_VALUES);
+        assertThat(personalValuesStored(fixture, PERSONAL_VALUES)).containsExactlyInAnyOrderElementsOf(PERSONAL_VALUES);
         List<Map<String, Object>> before = skeleton(fixture);
 
         erase(fixture, "erase-legacy-1");
 
-        assertThat(personalValuesStored(fixture)).isEmpty();
+        assertThat(personalValuesStored(fixture, PERSONAL_VALUES)).isEmpty();
         // Same ids, positions, types, revisions, times and metadata; one event more: the erasure.
         List<Map<String, Object>> after = skeleton(fixture);
         assertThat(after).hasSize(before.size() + 1);
@@ -138,6 +145,31 @@ class PlaintextErasureTest extends ServiceTest {
         assertThat(rewrites(fixture)).hasSize(2);
     }
 
+    /**
+     * An update of the customer decided in the erasure's own batch is not in the table yet when the erasure is
+     * handled. (Once events are sealed, this customer's events are not plaintext; no value is stored all the same.)
+     */
+    @Test
+    void given_an_update_decided_in_the_erasures_own_batch_then_its_values_are_erased_too() throws Exception {
+        RevisionOneFixture fixture = RevisionOneFixture.insert(jdbc);
+        UUID customerId = UUID.randomUUID();
+        List<String> values = List.of("Wilhelmine", "Beispielfrau", "w.beispiel@example.de", "Mina",
+                "mina.neu@example.de");
+        assertThat(decisions.decide(new RegisterCustomer(fixture.sellerId(), customerId,
+                new CustomerDetails(values.get(0), values.get(1), new Email(values.get(2)), null, null, Language.DE,
+                        CustomerStatus.ACTIVE, null, null), Instant.now()), Provenance.system()))
+                .isInstanceOf(Decision.Accepted.class);
+
+        List<?> decided = commandGateway.sendAndWait(SellerBatches.of(fixture.sellerId(), List.of(
+                new UpdateCustomer(fixture.sellerId(), customerId, CustomerChanges.none()
+                        .withFirstName(values.get(3)).withEmail(new Email(values.get(4))), Instant.now()),
+                new EraseCustomer(fixture.sellerId(), customerId, Instant.now())), "erase-legacy-7"));
+
+        assertThat(decided).hasSize(2).allSatisfy(decision -> assertThat(decision)
+                .isInstanceOf(Decision.Accepted.class));
+        assertThat(personalValuesStored(fixture, values)).isEmpty();
+    }
+
     /** The read models replay the rewritten events (personal fields null) and come out equal to themselves. */
     @Test
     void given_an_erased_first_schema_customer_then_a_replay_and_a_verify_agree() throws Exception {
@@ -175,7 +207,7 @@ class PlaintextErasureTest extends ServiceTest {
      * JSON payload and metadata (letter case aside), and as the hex of their UTF-8 bytes in the row as PostgreSQL
      * writes it out, where a bytea is hex.
      */
-    private List<String> personalValuesStored(RevisionOneFixture fixture) {
+    private List<String> personalValuesStored(RevisionOneFixture fixture, List<String> values) {
         return jdbc.sql("""
                         SELECT v FROM unnest(CAST(:values AS text[])) AS v WHERE EXISTS (
                             SELECT 1 FROM domain_event_entry e WHERE e.aggregate_identifier = :seller
@@ -184,7 +216,7 @@ class PlaintextErasureTest extends ServiceTest {
                                  OR CAST(e AS text) LIKE '%' || encode(convert_to(v, 'UTF8'), 'hex') || '%'
                                  OR CAST(e AS text) ILIKE '%' || v || '%'))
                         """)
-                .param("values", PERSONAL_VALUES.toArray(String[]::new))
+                .param("values", values.toArray(String[]::new))
                 .param("seller", fixture.sellerId().toString())
                 .query(String.class).list();
     }
