@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class PlaintextEventRewrite {
 
     /** The revision written before sealing: the only one stored in plaintext, the only one rewritten. */
-    static final String PLAINTEXT_REVISION = "1";
+    private static final String PLAINTEXT_REVISION = "1";
 
     /**
      * The customer's plaintext events, found in SQL among its seller's: the byte search for the customer's id
@@ -85,8 +85,9 @@ final class PlaintextEventRewrite {
     }
 
     /**
-     * Two round trips: the customer's events are read (after what this transaction wrote so far, its own events
-     * among it), and their rewrite waits for the commit's round trip with the other rows.
+     * One round trip more than another command: the read of the customer's events, once the rows this transaction
+     * gathered so far are sent (an update of the customer in the same batch among them). The rewrite goes with the
+     * commit's other rows.
      */
     @EventHandler
     void on(CustomerErased event, EventMessage<?> message) {
