@@ -22,7 +22,6 @@ import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import com.virtualoffice.registration.domain.SellerEvent.SellerPlanChanged;
 import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
 import com.virtualoffice.registration.support.ServiceTest;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +30,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Events written by the first schema stay readable for ever. The rows in {@code stored-events/revision-1.json}
@@ -41,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  * forward (docs/event-store.md says how).
  */
 class StoredEventCompatibilityTest extends ServiceTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     private JdbcClient jdbc;
@@ -55,7 +50,7 @@ class StoredEventCompatibilityTest extends ServiceTest {
 
     @Test
     void first_schema_events_are_read_back_as_todays_events() throws Exception {
-        UUID sellerId = insertFixtureAsNewSeller();
+        UUID sellerId = RevisionOneFixture.insert(jdbc).sellerId();
 
         List<SellerEvent> events = eventStore.readEvents(sellerId.toString()).asStream()
                 .map(message -> (SellerEvent) message.getPayload())
@@ -94,7 +89,7 @@ class StoredEventCompatibilityTest extends ServiceTest {
 
     @Test
     void a_seller_sourced_from_first_schema_events_decides_on_them() throws Exception {
-        UUID sellerId = insertFixtureAsNewSeller();
+        UUID sellerId = RevisionOneFixture.insert(jdbc).sellerId();
 
         // The customer's email was changed and the customer deleted: both emails are free again.
         for (String email : List.of("J.Mueller@Example.de", "juergen@example.de")) {
@@ -103,44 +98,5 @@ class StoredEventCompatibilityTest extends ServiceTest {
                             CustomerStatus.ACTIVE, null, null), Instant.now()), Provenance.system());
             assertThat(decision).isInstanceOf(Decision.Accepted.class);
         }
-    }
-
-    /**
-     * The fixture under new ids (seller, customer, key, events), so that the test can run on a shared database
-     * and a rebuild of it never meets two customers with one id.
-     */
-    private UUID insertFixtureAsNewSeller() throws Exception {
-        JsonNode fixture;
-        try (InputStream in = getClass().getResourceAsStream("/stored-events/revision-1.json")) {
-            fixture = JSON.readTree(in);
-        }
-        String originalSeller = fixture.get("seller_id").asString();
-        UUID sellerId = UUID.randomUUID();
-        JsonNode first = fixture.get("events");
-        String originalCustomer = first.get(2).get("payload").get("customerId").asString();
-        String originalKey = first.get(1).get("payload").get("apiKeyId").asString();
-        String customerId = UUID.randomUUID().toString();
-        String keyId = UUID.randomUUID().toString();
-        for (JsonNode event : fixture.get("events")) {
-            jdbc.sql("""
-                            INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision,
-                                payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                            VALUES (:id, convert_to(:metaData, 'UTF8'), convert_to(:payload, 'UTF8'), :revision,
-                                :payloadType, :timeStamp, :seller, :sequence, 'SellerAggregate')
-                            """)
-                    .param("id", UUID.randomUUID().toString())
-                    .param("metaData", JSON.writeValueAsString(event.get("meta_data")))
-                    .param("payload", JSON.writeValueAsString(event.get("payload"))
-                            .replace(originalSeller, sellerId.toString())
-                            .replace(originalCustomer, customerId)
-                            .replace(originalKey, keyId))
-                    .param("revision", event.get("payload_revision").asString())
-                    .param("payloadType", event.get("payload_type").asString())
-                    .param("timeStamp", event.get("time_stamp").asString())
-                    .param("seller", sellerId.toString())
-                    .param("sequence", event.get("sequence_number").asLong())
-                    .update();
-        }
-        return sellerId;
     }
 }

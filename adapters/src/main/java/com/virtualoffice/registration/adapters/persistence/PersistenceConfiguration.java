@@ -49,6 +49,12 @@ public class PersistenceConfiguration {
         return new CustomerEventTable(jdbc, writes, objectMapper);
     }
 
+    /** Not a read model: the erasure of customers whose events are stored in plaintext (docs/event-store.md). */
+    @Bean
+    PlaintextEventRewrite plaintextEventRewrite(JdbcClient jdbc, RowWriter writes, InstantSource clock) {
+        return new PlaintextEventRewrite(jdbc, writes, clock);
+    }
+
     @Bean
     ApiKeyTable apiKeyTable(JdbcClient jdbc, RowWriter writes) {
         return new ApiKeyTable(jdbc, writes);
