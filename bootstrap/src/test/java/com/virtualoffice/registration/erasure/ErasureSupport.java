@@ -65,6 +65,13 @@ abstract class ErasureSupport extends ServiceTest {
         assertThat(erased.status()).as(erased.body()).isEqualTo(204);
     }
 
+    /** The seller's customer count as operators see it. */
+    int customerCount(SellerWithKey seller) {
+        Http.Response found = http.get("/admin/sellers/" + seller.sellerId()).bearer(ADMIN_TOKEN).send();
+        assertThat(found.status()).isEqualTo(200);
+        return found.json().get("customer_count").asInt();
+    }
+
     /** Which of the values the text holds, ignoring letter case. */
     static List<String> found(String text, List<String> values) {
         String lower = text.toLowerCase();
