@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtualoffice.registration.adapters.persistence.ReadModelRebuild;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
+import com.virtualoffice.registration.support.ReadModelRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,12 +44,12 @@ class ErasureReplayTest extends ErasureSupport {
             assertErased(seller, erasedTwice);
             assertThat(customerCount(seller)).isEqualTo(1);
         }
-        List<String> before = rowsOf(sellers);
+        List<String> before = ReadModelRows.of(jdbc, sellers);
         assertThat(before).filteredOn(row -> row.startsWith("event ")).hasSize(2 * (4 + 2 + 1 + 3));
 
         assertThat(rebuild.rebuild()).isPositive();
 
-        assertThat(rowsOf(sellers)).isEqualTo(before);
+        assertThat(ReadModelRows.of(jdbc, sellers)).isEqualTo(before);
         for (String projection : List.of("customers", "customer-events")) {
             Http.Response verified = http.post("/admin/projections/" + projection + "/verify").bearer(ADMIN_TOKEN)
                     .send();
@@ -60,16 +61,5 @@ class ErasureReplayTest extends ErasureSupport {
     private void patch(SellerWithKey seller, String id, String json) {
         assertThat(http.request("PATCH", "/api/customers/" + id).apiKey(seller.apiKey()).json(json).send().status())
                 .isEqualTo(200);
-    }
-
-    private List<String> rowsOf(List<UUID> sellers) {
-        return jdbc.sql("""
-                        SELECT 'seller ' || s::text AS row FROM sellers s WHERE s.id = ANY(:sellers)
-                        UNION ALL SELECT 'customer ' || c::text FROM customers c WHERE c.seller_id = ANY(:sellers)
-                        UNION ALL SELECT 'event ' || e::text FROM customer_events e WHERE e.seller_id = ANY(:sellers)
-                        ORDER BY 1
-                        """)
-                .param("sellers", sellers.toArray(UUID[]::new))
-                .query(String.class).list();
     }
 }
