@@ -8,6 +8,7 @@ import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.RegistrationApplication;
+import com.virtualoffice.registration.support.AtOnce;
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Scrape;
@@ -415,22 +416,7 @@ class TwoInstancesDrillTest extends ServiceTest {
             Http.Request prepared = request.apply(i);
             calls.add(prepared::send);
         }
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService clients = Executors.newFixedThreadPool(PARALLEL)) {
-            List<Future<Http.Response>> futures = new ArrayList<>();
-            for (Callable<Http.Response> call : calls) {
-                futures.add(clients.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Http.Response> answers = new ArrayList<>();
-            for (Future<Http.Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        }
+        return AtOnce.run(calls);
     }
 
     private static Map<Integer, Long> byStatus(List<Http.Response> answers) {
