@@ -238,6 +238,10 @@ function actorLabel(actor) {
 }
 
 function customerLabel(customer) {
+  // A customer has an email until its personal data is erased; then every one of its events shows it so.
+  if (customer.email === null) {
+    return h('span', {class: 'muted'}, `Customer ${customer.id} (personal data erased)`);
+  }
   const name = `${customer.first_name} ${customer.last_name}`.trim();
   return h('span', {}, name, ' ', h('span', {class: 'muted'}, `<${customer.email}>`));
 }

@@ -8,6 +8,7 @@ import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.UnknownKeys;
 import com.virtualoffice.registration.application.customers.Customers;
 import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
+import com.virtualoffice.registration.application.customers.EraseCustomerUseCase;
 import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
 import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
 import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
@@ -78,6 +79,11 @@ class UseCaseConfiguration {
     @Bean
     DeleteCustomerUseCase deleteCustomerUseCase(SellerDecisions decisions, InstantSource clock) {
         return new DeleteCustomerUseCase(decisions, clock);
+    }
+
+    @Bean
+    EraseCustomerUseCase eraseCustomerUseCase(SellerDecisions decisions, CustomerEvents events, InstantSource clock) {
+        return new EraseCustomerUseCase(decisions, events, clock);
     }
 
     @Bean

@@ -35,7 +35,7 @@ abstract class AuditSupport extends ServiceTest {
     static final List<String> CHANGEABLE_FIELDS = List.of("first_name", "last_name", "email", "company_name",
             "legal_entity", "language", "address_data", "postal_redirect_address", "status");
     static final List<String> HISTORY_ENTRY_FIELDS =
-            List.of("id", "type", "created_at", "actor", "request_id", "client_request_id", "changes");
+            List.of("id", "type", "created_at", "actor", "request_id", "client_request_id", "erased", "changes");
     static final List<String> ACTOR_FIELDS = List.of("type", "api_key_id", "api_key_prefix");
     static final List<String> EVENT_FIELDS = List.of("id", "type", "created_at", "seller_id", "data");
 

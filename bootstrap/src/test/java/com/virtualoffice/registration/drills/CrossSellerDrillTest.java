@@ -65,6 +65,7 @@ class CrossSellerDrillTest extends ServiceTest {
 
     private static final String CUSTOMER = "/api/customers/{id}";
     private static final String HISTORY = "/api/customers/{id}/history";
+    private static final String ERASE = "/api/customers/{id}/erase";
     private static final String ENDPOINT = "/api/webhook-endpoints/{id}";
     private static final String DELIVERIES = "/api/webhook-endpoints/{id}/deliveries";
     private static final String RETRY = "/api/webhook-endpoints/{id}/deliveries/{deliveryId}/retry";
@@ -79,6 +80,7 @@ class CrossSellerDrillTest extends ServiceTest {
             "PATCH " + CUSTOMER, CUSTOMER_NOT_FOUND,
             "DELETE " + CUSTOMER, CUSTOMER_NOT_FOUND,
             "GET " + HISTORY, CUSTOMER_NOT_FOUND,
+            "POST " + ERASE, CUSTOMER_NOT_FOUND,
             "DELETE " + ENDPOINT, ENDPOINT_NOT_FOUND,
             "GET " + DELIVERIES, ENDPOINT_NOT_FOUND,
             "POST " + RETRY, DELIVERY_NOT_FOUND);
@@ -91,6 +93,7 @@ class CrossSellerDrillTest extends ServiceTest {
             "POST /admin/sellers/{id}/api-keys",
             "GET /admin/sellers/{id}/events",
             "GET /admin/sellers/{id}/activity",
+            "POST /admin/sellers/{id}/customers/{customerId}/erase",
             "POST /admin/api-keys/{keyId}/revoke",
             "DELETE /admin/api-keys/{keyId}",
             "POST /admin/projections/{name}/replay",
@@ -311,6 +314,7 @@ class CrossSellerDrillTest extends ServiceTest {
         Map<String, List<List<String>>> idsByPattern = new LinkedHashMap<>();
         idsByPattern.put(CUSTOMER, List.of(List.of(world.liveCustomer()), List.of(world.deletedCustomer())));
         idsByPattern.put(HISTORY, List.of(List.of(world.liveCustomer()), List.of(world.deletedCustomer())));
+        idsByPattern.put(ERASE, List.of(List.of(world.liveCustomer()), List.of(world.deletedCustomer())));
         idsByPattern.put(ENDPOINT, List.of(List.of(world.endpoint())));
         idsByPattern.put(DELIVERIES, List.of(List.of(world.endpoint())));
         idsByPattern.put(RETRY, List.of(List.of(world.endpoint(), world.delivery()),
@@ -426,6 +430,7 @@ class CrossSellerDrillTest extends ServiceTest {
             String path = route.substring(route.indexOf(' ') + 1)
                     .replace("{id}", world.a().sellerId())
                     .replace("{keyId}", keyId)
+                    .replace("{customerId}", world.liveCustomer())
                     .replace("{name}", "read-models");
             for (String key : world.strangerKeys()) {
                 Http.Response asBearer = http.request(method, path).bearer(key).json("{\"plan\": \"enterprise\"}")

@@ -8,6 +8,7 @@ import static com.virtualoffice.registration.support.Contract.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.RegistrationApplication;
+import com.virtualoffice.registration.support.AtOnce;
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Scrape;
@@ -200,6 +201,68 @@ class TwoInstancesDrillTest extends ServiceTest {
         }
     }
 
+    /**
+     * An erasure on one instance against updates of the same customer on both: the erasure always answers 204,
+     * each update either lands before it (200) or finds the customer gone (404), never a 500; what the updates
+     * wrote is erased with the rest.
+     */
+    @Test
+    void an_erasure_racing_updates_on_both_instances_wins_cleanly_and_leaves_no_personal_data() throws Exception {
+        SellerWithKey seller = operator.sellerOn("starter");
+
+        for (int round = 1; round <= ROUNDS; round++) {
+            String customerId = register(instance(round), seller, uniqueEmail());
+            String renamed = "Renamed" + UUID.randomUUID().toString().replace("-", "");
+            List<Http.Response> answers = race(i -> i == 0
+                    ? first.post("/api/customers/" + customerId + "/erase").apiKey(seller.apiKey())
+                    : instance(i).request("PATCH", "/api/customers/" + customerId).apiKey(seller.apiKey())
+                            .json("{\"first_name\": \"" + renamed + i + "\"}"));
+
+            assertThat(answers.getFirst().status()).as(answers.getFirst().body()).isEqualTo(204);
+            assertThat(byStatus(answers.subList(1, PARALLEL)).keySet()).as("round %d", round)
+                    .isSubsetOf(200, 404);
+            assertThat(jdbc.sql("SELECT count(*) FROM customer_events WHERE customer_id = :id"
+                            + " AND (customer ->> 'firstName' IS NOT NULL OR customer ->> 'email' IS NOT NULL"
+                            + " OR NOT jsonb_exists(customer, 'firstName'))")
+                    .param("id", UUID.fromString(customerId)).query(Long.class).single())
+                    .as("history rows still holding a name or an email").isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM customers WHERE id = :id AND first_name IS NULL"
+                            + " AND email IS NULL AND erased_at IS NOT NULL")
+                    .param("id", UUID.fromString(customerId)).query(Long.class).single()).isEqualTo(1);
+            assertInstancesAgree(seller, 0);
+        }
+    }
+
+    /**
+     * The other instance's cached seller predates the erasure: it must still find the email free and the plan's
+     * place open, and erasing again there records nothing.
+     */
+    @Test
+    void a_customer_erased_on_one_instance_frees_its_email_and_place_on_the_other() {
+        SellerWithKey seller = operator.sellerOn("free");
+        List<String> emails = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < FREE_PLAN_LIMIT; i++) {
+            emails.add(uniqueEmail());
+            ids.add(register(instance(i), seller, emails.getLast()));
+        }
+        assertError(create(second, seller, uniqueEmail()), 403, "Forbidden", FREE_PLAN_FULL);
+
+        assertThat(first.post("/api/customers/" + ids.getFirst() + "/erase").apiKey(seller.apiKey()).send()
+                .status()).isEqualTo(204);
+        assertThat(second.post("/api/customers/" + ids.getFirst() + "/erase").apiKey(seller.apiKey()).send()
+                .status()).isEqualTo(204);
+
+        Http.Response again = create(second, seller, emails.getFirst().toUpperCase());
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertInstancesAgree(seller, FREE_PLAN_LIMIT);
+        Http.Response history = first.get("/api/customers/" + ids.getFirst() + "/history").apiKey(seller.apiKey())
+                .send();
+        assertThat(history.json().get("data").valueStream()
+                .map(entry -> entry.get("type").asString()).toList())
+                .containsExactly("customer.created", "customer.erased");
+    }
+
     // --- one instance decides right after the other changed the seller ----------------------------------------
 
     @Test
@@ -353,22 +416,7 @@ class TwoInstancesDrillTest extends ServiceTest {
             Http.Request prepared = request.apply(i);
             calls.add(prepared::send);
         }
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService clients = Executors.newFixedThreadPool(PARALLEL)) {
-            List<Future<Http.Response>> futures = new ArrayList<>();
-            for (Callable<Http.Response> call : calls) {
-                futures.add(clients.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Http.Response> answers = new ArrayList<>();
-            for (Future<Http.Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        }
+        return AtOnce.run(calls);
     }
 
     private static Map<Integer, Long> byStatus(List<Http.Response> answers) {

@@ -4,6 +4,7 @@ import static com.virtualoffice.registration.support.Contract.assertError;
 import static com.virtualoffice.registration.support.Contract.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.support.AtOnce;
 import com.virtualoffice.registration.support.Contract;
 import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
@@ -12,10 +13,6 @@ import com.virtualoffice.registration.support.ServiceTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -103,26 +100,8 @@ abstract class LifecycleSupport extends ServiceTest {
 
     // --- concurrency ---------------------------------------------------------------------------------------
 
-    /**
-     * Runs the calls all at once: each is prepared on its own thread, then all are released together by a latch.
-     * Returns the answers in the order of the calls.
-     */
+    /** Runs the calls all at once ({@link AtOnce}); the answers in the order of the calls. */
     static <T> List<T> inParallel(List<Callable<T>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService clients = Executors.newFixedThreadPool(calls.size())) {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(clients.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        }
+        return AtOnce.run(calls);
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 public final class OperatorCli {
 
     /** The first words that mean "run an operator command" rather than "start the service". */
-    static final Set<String> COMMANDS = Set.of("seller", "key", "projections", "help", "--help", "-h");
+    static final Set<String> COMMANDS = Set.of("seller", "customer", "key", "projections", "help", "--help", "-h");
 
     static final int OK = 0;
     static final int NOT_FOUND = 1;
@@ -70,6 +70,7 @@ public final class OperatorCli {
     private static CommandLine commandLine(OperatorServices services) {
         CommandLine commandLine = new CommandLine(new Root());
         commandLine.addSubcommand(new CommandLine(new SellerCommands(services)));
+        commandLine.addSubcommand(new CommandLine(new CustomerCommands(services)));
         commandLine.addSubcommand(new CommandLine(new KeyCommands(services)));
         commandLine.addSubcommand(new CommandLine(new ProjectionCommands(services)));
         commandLine.setExitCodeExceptionMapper(failure -> failure instanceof ParameterException ? USAGE : FAILED);
@@ -89,7 +90,7 @@ public final class OperatorCli {
     @Command(name = "customer-registration", mixinStandardHelpOptions = true,
             description = "Operator commands, run against the service's database. Without a command, the jar "
                     + "starts the service.",
-            footer = {"", "Exit codes: 0 done, 1 no such seller, key or projection (or, for verify, differences found),"
+            footer = {"", "Exit codes: 0 done, 1 no such seller, customer, key or projection (or, for verify, differences found),"
                     + " 2 bad arguments, 3 failure."})
     static final class Root extends CommandGroup {
     }

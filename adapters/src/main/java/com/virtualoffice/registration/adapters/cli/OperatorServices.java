@@ -2,6 +2,7 @@ package com.virtualoffice.registration.adapters.cli;
 
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.customers.EraseCustomerUseCase;
 import com.virtualoffice.registration.application.projections.ReplayReadModelsUseCase;
 import com.virtualoffice.registration.application.projections.VerifyReadModelsUseCase;
 import com.virtualoffice.registration.application.sellers.ChangePlanUseCase;
@@ -16,7 +17,7 @@ record OperatorServices(RegisterSellerUseCase registerSeller, GetSellerUseCase g
                         ChangePlanUseCase changePlan, IssueApiKeyUseCase issueApiKey,
                         ApiKeyLifecycleUseCase apiKeys, ReplayReadModelsUseCase replay,
                         VerifyReadModelsUseCase verify, PlanCatalog plans, String defaultPlan,
-                        InstantSource clock) {
+                        InstantSource clock, EraseCustomerUseCase eraseCustomer) {
 
     OperatorServices(ConfigurableApplicationContext context) {
         this(context.getBean(RegisterSellerUseCase.class), context.getBean(GetSellerUseCase.class),
@@ -24,6 +25,6 @@ record OperatorServices(RegisterSellerUseCase registerSeller, GetSellerUseCase g
                 context.getBean(ApiKeyLifecycleUseCase.class), context.getBean(ReplayReadModelsUseCase.class),
                 context.getBean(VerifyReadModelsUseCase.class), context.getBean(PlanCatalog.class),
                 context.getEnvironment().getRequiredProperty("registration.plans.default-plan"),
-                context.getBean(InstantSource.class));
+                context.getBean(InstantSource.class), context.getBean(EraseCustomerUseCase.class));
     }
 }

@@ -43,10 +43,11 @@ public final class EventJson {
     }
 
     @JsonNaming(SnakeCaseStrategy.class)
-    @JsonPropertyOrder({"id", "type", "created_at", "actor", "request_id", "client_request_id", "changes"})
+    @JsonPropertyOrder({"id", "type", "created_at", "actor", "request_id", "client_request_id", "erased",
+            "changes"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record HistoryItem(String id, String type, String createdAt, Actor actor, String requestId,
-                              String clientRequestId, Map<String, Change> changes) {
+                              String clientRequestId, boolean erased, Map<String, Change> changes) {
 
         public static HistoryItem of(HistoryEntry entry) {
             CustomerEvent event = entry.event();
@@ -54,7 +55,8 @@ public final class EventJson {
             Map<String, Change> changes = new LinkedHashMap<>();
             entry.changes().forEach((field, change) -> changes.put(field.key(), Change.of(change)));
             return new HistoryItem(event.publicId(), event.type().code(), JsonTimestamps.format(event.occurredAt()),
-                    Actor.of(provenance), provenance.requestId(), provenance.clientRequestId(), changes);
+                    Actor.of(provenance), provenance.requestId(), provenance.clientRequestId(),
+                    event.customer().personalDataErased(), changes);
         }
     }
 

@@ -10,6 +10,7 @@ import com.virtualoffice.registration.application.events.CustomerEventType;
 import com.virtualoffice.registration.application.events.CustomerEvents;
 import com.virtualoffice.registration.application.shared.Provenance;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerErased;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import java.sql.ResultSet;
@@ -47,6 +48,18 @@ class CustomerEventTable implements CustomerEvents {
             return value == null ? null : value.toString();
         }
     }
+
+    /**
+     * One stored event of a customer with the customer it left, rewritten without the personal data. Found by the
+     * customer's index, which a rebuild keeps while it replays (the primary key comes at its end).
+     */
+    record ErasedRow(UUID customerId, long sequence, String customer) {
+    }
+
+    private static final RowKind.Statement<ErasedRow> ERASED_ROWS = RowKind.statement("customer_events",
+            row -> "UPDATE customer_events SET customer = CAST(? AS jsonb)"
+                    + " WHERE customer_id = ? AND sequence_number = ?",
+            row -> List.of(row.customer(), row.customerId(), row.sequence()));
 
     private final JdbcClient jdbc;
     private final RowWriter writes;
@@ -87,6 +100,38 @@ class CustomerEventTable implements CustomerEvents {
     void on(CustomerDeleted event, EventMessage<?> message, @SequenceNumber long sequence) {
         record(message, sequence, CustomerEventType.DELETED,
                 CustomerView.evolve(current(event.sellerId(), event.customerId()), event), event.deletedAt());
+    }
+
+    /**
+     * Every earlier row of the customer is rewritten with its personal fields {@code null}, and the erasure
+     * recorded after them: the history keeps its skeleton (types, times, actors, requests) and nothing else of
+     * the person. The rows this transaction wrote are sent first so that they are rewritten too; erasures are
+     * rare, so the extra round trip is no cost worth avoiding.
+     */
+    @EventHandler
+    void on(CustomerErased event, EventMessage<?> message, @SequenceNumber long sequence) {
+        writes.flush();
+        jdbc.sql("SELECT sequence_number, customer FROM customer_events WHERE customer_id = :customerId"
+                        + " AND seller_id = :sellerId ORDER BY sequence_number")
+                .param("customerId", event.customerId())
+                .param("sellerId", event.sellerId())
+                .query((row, n) -> new ErasedRow(event.customerId(), row.getLong("sequence_number"),
+                        json.writeValueAsString(json.readValue(row.getString("customer"), CustomerView.class)
+                                .erased())))
+                .list()
+                .forEach(row -> writes.add(ERASED_ROWS, row));
+        record(message, sequence, CustomerEventType.ERASED,
+                CustomerView.evolve(current(event.sellerId(), event.customerId()), event), event.erasedAt());
+    }
+
+    @Override
+    public Optional<CustomerEvent> last(UUID sellerId, UUID customerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer_events WHERE customer_id = :customerId"
+                        + " AND seller_id = :sellerId ORDER BY sequence_number DESC LIMIT 1")
+                .param("customerId", customerId)
+                .param("sellerId", sellerId)
+                .query(this::event)
+                .optional();
     }
 
     @Override

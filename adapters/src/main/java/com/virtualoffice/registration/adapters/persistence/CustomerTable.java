@@ -10,12 +10,14 @@ import com.virtualoffice.registration.application.customers.CustomerView;
 import com.virtualoffice.registration.application.customers.Customers;
 import com.virtualoffice.registration.domain.CustomerField;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerErased;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,19 @@ class CustomerTable implements Customers {
 
     private static final RowKind.Statement<CustomerDeletion> DELETIONS = RowKind.statement("customers",
             row -> "UPDATE customers SET deleted_at = ? WHERE id = ?", row -> List.of(row.deletedAt(), row.id()));
+
+    record CustomerErasure(UUID id, OffsetDateTime erasedAt) {
+    }
+
+    /**
+     * The personal fields' columns emptied; the customer is gone for the seller from then on, as if deleted, and
+     * keeps the time of its first deletion and erasure.
+     */
+    private static final RowKind.Statement<CustomerErasure> ERASURES = RowKind.statement("customers",
+            row -> "UPDATE customers SET " + Arrays.stream(CustomerField.values()).filter(CustomerField::personal)
+                    .map(field -> field.key() + " = NULL, ").collect(Collectors.joining())
+                    + "deleted_at = coalesce(deleted_at, ?), erased_at = coalesce(erased_at, ?) WHERE id = ?",
+            row -> List.of(row.erasedAt(), row.erasedAt(), row.id()));
 
     private final JdbcClient jdbc;
     private final RowWriter writes;
@@ -100,6 +115,11 @@ class CustomerTable implements Customers {
     @EventHandler
     void on(CustomerDeleted event) {
         writes.add(DELETIONS, new CustomerDeletion(event.customerId(), toColumn(event.deletedAt())));
+    }
+
+    @EventHandler
+    void on(CustomerErased event) {
+        writes.add(ERASURES, new CustomerErasure(event.customerId(), toColumn(event.erasedAt())));
     }
 
     @Override

@@ -56,6 +56,11 @@ public class PersistenceConfiguration {
     }
 
     @Bean
+    ErasedRecords erasedRecords(JdbcClient jdbc, RowWriter writes, ObjectMapper objectMapper) {
+        return new ErasedRecords(jdbc, writes, objectMapper);
+    }
+
+    @Bean
     ApiKeyTable apiKeyTable(JdbcClient jdbc, RowWriter writes) {
         return new ApiKeyTable(jdbc, writes);
     }

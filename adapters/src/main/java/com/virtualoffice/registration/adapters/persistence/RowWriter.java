@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Rows keep their order per table, and tables the order they were first written in: the event store's first,
  * since its rows are handed over before the projections run. None of the projections' writes reads a table
- * another of them writes; one that reads its own table while writing asks {@link #waiting} first.
+ * another of them writes; one that reads its own table while writing asks {@link #waiting} first. An erasure is
+ * the exception: its handlers {@link #flush} first and then read what the earlier events left (erasures are rare).
  */
 public final class RowWriter {
 

@@ -4,12 +4,14 @@ import static com.virtualoffice.registration.adapters.persistence.Timestamps.fro
 import static com.virtualoffice.registration.adapters.persistence.Timestamps.toColumn;
 
 import com.virtualoffice.registration.adapters.axon.AxonConfiguration;
+import com.virtualoffice.registration.application.events.CustomerEventType;
 import com.virtualoffice.registration.application.sellers.SellerPage;
 import com.virtualoffice.registration.application.sellers.SellerQuery;
 import com.virtualoffice.registration.application.sellers.SellerView;
 import com.virtualoffice.registration.application.sellers.Sellers;
 import com.virtualoffice.registration.domain.PlanCatalog;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerErased;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.SellerPlanChanged;
 import com.virtualoffice.registration.domain.SellerEvent.SellerRegistered;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The seller read model for operators. Limits are not stored: they follow the plan's current configuration. */
@@ -114,6 +117,30 @@ class SellerTable implements Sellers {
     @EventHandler
     void on(CustomerDeleted event) {
         writes.add(CUSTOMER_COUNTS, new CustomerCountChange(event.sellerId(), -1));
+    }
+
+    /**
+     * An erased customer stops counting if it was live: its event before the erasure was not a deletion (or an
+     * earlier erasure, should two have raced). That event is read by its place in the seller's stream, so neither
+     * the order of the projections within the transaction nor a rebuild changes the answer; the rows this
+     * transaction wrote are sent first.
+     */
+    @EventHandler
+    void on(CustomerErased event, @SequenceNumber long sequence) {
+        writes.flush();
+        boolean live = jdbc.sql("SELECT type FROM customer_events WHERE customer_id = :customerId"
+                        + " AND seller_id = :sellerId AND sequence_number < :sequence"
+                        + " ORDER BY sequence_number DESC LIMIT 1")
+                .param("customerId", event.customerId())
+                .param("sellerId", event.sellerId())
+                .param("sequence", sequence)
+                .query(String.class)
+                .optional()
+                .filter(type -> !CustomerEventType.fromCode(type).ends())
+                .isPresent();
+        if (live) {
+            writes.add(CUSTOMER_COUNTS, new CustomerCountChange(event.sellerId(), -1));
+        }
     }
 
     @Override

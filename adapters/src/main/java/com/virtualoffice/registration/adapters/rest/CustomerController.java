@@ -5,6 +5,7 @@ import com.virtualoffice.registration.adapters.json.EventJson;
 import com.virtualoffice.registration.adapters.rest.IdempotencyKeys.Claim;
 import com.virtualoffice.registration.application.customers.CustomerView;
 import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
+import com.virtualoffice.registration.application.customers.EraseCustomerUseCase;
 import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
 import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
 import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
@@ -45,6 +46,7 @@ class CustomerController {
     private final GetCustomerUseCase getCustomer;
     private final UpdateCustomerUseCase updateCustomer;
     private final DeleteCustomerUseCase deleteCustomer;
+    private final EraseCustomerUseCase eraseCustomer;
     private final ListCustomersUseCase listCustomers;
     private final CustomerHistoryUseCase history;
     private final JsonRequestBody jsonBody;
@@ -53,12 +55,13 @@ class CustomerController {
 
     CustomerController(RegisterCustomerUseCase registerCustomer, GetCustomerUseCase getCustomer,
                        UpdateCustomerUseCase updateCustomer, DeleteCustomerUseCase deleteCustomer,
-                       ListCustomersUseCase listCustomers, CustomerHistoryUseCase history, JsonRequestBody jsonBody,
+                       EraseCustomerUseCase eraseCustomer, ListCustomersUseCase listCustomers, CustomerHistoryUseCase history, JsonRequestBody jsonBody,
                        IdempotencyKeys idempotencyKeys, ObjectMapper json) {
         this.registerCustomer = registerCustomer;
         this.getCustomer = getCustomer;
         this.updateCustomer = updateCustomer;
         this.deleteCustomer = deleteCustomer;
+        this.eraseCustomer = eraseCustomer;
         this.listCustomers = listCustomers;
         this.history = history;
         this.jsonBody = jsonBody;
@@ -144,6 +147,15 @@ class CustomerController {
         UUID customerId = PathIds.parse(id).orElseThrow(CustomerController::notFound);
         UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
         Rejections.valueOf(deleteCustomer.delete(sellerId, customerId, ApiKeyAuthentication.provenance(request)));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Erases the customer's personal data, also once deleted; erasing it again changes nothing. */
+    @PostMapping("/api/customers/{id}/erase")
+    ResponseEntity<Void> erase(@PathVariable String id, HttpServletRequest request) {
+        UUID customerId = PathIds.parse(id).orElseThrow(CustomerController::notFound);
+        UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
+        Rejections.valueOf(eraseCustomer.erase(sellerId, customerId, ApiKeyAuthentication.provenance(request)));
         return ResponseEntity.noContent().build();
     }
 

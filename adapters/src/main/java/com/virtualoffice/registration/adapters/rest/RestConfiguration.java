@@ -5,6 +5,7 @@ import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseC
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.UnknownKeys;
 import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
+import com.virtualoffice.registration.application.customers.EraseCustomerUseCase;
 import com.virtualoffice.registration.application.customers.GetCustomerUseCase;
 import com.virtualoffice.registration.application.customers.ListCustomersUseCase;
 import com.virtualoffice.registration.application.customers.RegisterCustomerUseCase;
@@ -189,11 +190,16 @@ public class RestConfiguration {
     @Bean
     CustomerController customerController(RegisterCustomerUseCase registerCustomer, GetCustomerUseCase getCustomer,
                                           UpdateCustomerUseCase updateCustomer, DeleteCustomerUseCase deleteCustomer,
-                                          ListCustomersUseCase listCustomers, CustomerHistoryUseCase history,
-                                          JsonRequestBody jsonBody, IdempotencyKeys idempotencyKeys,
-                                          ObjectMapper objectMapper) {
-        return new CustomerController(registerCustomer, getCustomer, updateCustomer, deleteCustomer, listCustomers,
-                history, jsonBody, idempotencyKeys, objectMapper);
+                                          EraseCustomerUseCase eraseCustomer, ListCustomersUseCase listCustomers,
+                                          CustomerHistoryUseCase history, JsonRequestBody jsonBody,
+                                          IdempotencyKeys idempotencyKeys, ObjectMapper objectMapper) {
+        return new CustomerController(registerCustomer, getCustomer, updateCustomer, deleteCustomer, eraseCustomer,
+                listCustomers, history, jsonBody, idempotencyKeys, objectMapper);
+    }
+
+    @Bean
+    AdminCustomerController adminCustomerController(EraseCustomerUseCase eraseCustomer, GetSellerUseCase getSeller) {
+        return new AdminCustomerController(eraseCustomer, getSeller);
     }
 
     @Bean

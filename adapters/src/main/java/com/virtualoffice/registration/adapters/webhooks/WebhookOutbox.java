@@ -5,6 +5,7 @@ import com.virtualoffice.registration.adapters.persistence.RowKind;
 import com.virtualoffice.registration.adapters.persistence.RowWriter;
 import com.virtualoffice.registration.application.events.CustomerEventType;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerDeleted;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerErased;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import java.time.OffsetDateTime;
@@ -40,9 +41,9 @@ class WebhookOutbox {
                     SELECT gen_random_uuid(), e.id, e.seller_id, CAST(? AS uuid), CAST(? AS uuid), ?, 'pending',
                         CAST(? AS timestamptz), CAST(? AS timestamptz), CAST(? AS timestamptz)
                     FROM webhook_endpoints e
-                    WHERE e.seller_id = ? AND e.deleted_at IS NULL AND ? = ANY (e.events)""",
+                    WHERE e.seller_id = ? AND e.deleted_at IS NULL AND (? OR ? = ANY (e.events))""",
             row -> List.of(row.eventId(), row.customerId(), row.sequence(), row.at(), row.at(), row.at(),
-                    row.sellerId(), row.type().code()));
+                    row.sellerId(), row.type().toEveryEndpoint(), row.type().code()));
 
     private final RowWriter writes;
 
@@ -63,6 +64,11 @@ class WebhookOutbox {
     @EventHandler
     void on(CustomerDeleted event, EventMessage<?> message, @SequenceNumber long sequence) {
         enqueue(event.sellerId(), event.customerId(), CustomerEventType.DELETED, message, sequence);
+    }
+
+    @EventHandler
+    void on(CustomerErased event, EventMessage<?> message, @SequenceNumber long sequence) {
+        enqueue(event.sellerId(), event.customerId(), CustomerEventType.ERASED, message, sequence);
     }
 
     private void enqueue(UUID sellerId, UUID customerId, CustomerEventType type, EventMessage<?> message,

@@ -93,6 +93,11 @@ public record CustomerView(
         return of(id, sellerId, values, source, createdAt, updatedAt);
     }
 
+    /** Whether this is what an erasure left: a customer always has an email until its personal data is erased. */
+    public boolean personalDataErased() {
+        return email == null;
+    }
+
     public Object valueOf(CustomerField field) {
         return switch (field) {
             case FIRST_NAME -> firstName;

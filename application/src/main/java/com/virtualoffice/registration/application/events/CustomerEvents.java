@@ -17,6 +17,9 @@ public interface CustomerEvents {
      */
     Optional<List<CustomerEvent>> ofCustomer(UUID sellerId, UUID customerId, Optional<UUID> from, int count);
 
+    /** The customer's last event; empty when the seller never had that customer. */
+    Optional<CustomerEvent> last(UUID sellerId, UUID customerId);
+
     /** The customer's last event at or before the instant. */
     Optional<CustomerEvent> lastAt(UUID sellerId, UUID customerId, Instant instant);
 

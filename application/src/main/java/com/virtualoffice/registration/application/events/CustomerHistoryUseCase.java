@@ -68,21 +68,27 @@ public final class CustomerHistoryUseCase {
     }
 
     private static CustomerView stateAfter(CustomerEvent event) {
-        return event.type() == CustomerEventType.DELETED ? null : event.customer();
+        return event.type().ends() ? null : event.customer();
     }
 
-    /** The customer as it was at the instant; empty before it was created and after it was deleted. */
+    /**
+     * The customer as it was at the instant; empty before it was created and after it was deleted or erased.
+     * Once erased, its personal fields are {@code null} at every instant.
+     */
     public Optional<CustomerView> asOf(UUID sellerId, UUID customerId, Instant instant) {
         return events.lastAt(sellerId, customerId, instant)
-                .filter(event -> event.type() != CustomerEventType.DELETED)
+                .filter(event -> !event.type().ends())
                 .map(CustomerEvent::customer);
     }
 
-    /** A deletion changes no field; it ends the customer, which its type says. */
+    /**
+     * A deletion or an erasure changes no field; it ends the customer, which its type says. After an erasure the
+     * personal fields are {@code null} before and after every event, so the changes list only the other fields.
+     */
     private static Map<CustomerField, FieldChange> changes(CustomerView before, CustomerView after,
                                                            CustomerEventType type) {
         Map<CustomerField, FieldChange> changes = new LinkedHashMap<>();
-        if (type == CustomerEventType.DELETED) {
+        if (type.ends()) {
             return changes;
         }
         for (CustomerField field : CustomerField.values()) {
