@@ -20,7 +20,3 @@ CREATE TABLE event_rewrites (
 );
 CREATE INDEX event_rewrites_erasure_idx ON event_rewrites (erasure_event_identifier);
 
--- A rewritten registration replays without the customer's name and email: the customer table takes it.
-ALTER TABLE customers ALTER COLUMN first_name DROP NOT NULL;
-ALTER TABLE customers ALTER COLUMN last_name DROP NOT NULL;
-ALTER TABLE customers ALTER COLUMN email DROP NOT NULL;
