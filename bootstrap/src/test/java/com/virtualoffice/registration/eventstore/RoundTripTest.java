@@ -27,6 +27,9 @@ class RoundTripTest {
 
     private static final String ADMIN = "round-trip-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
+    /** Tomcat's request threads and the seller lanes that decide for them. */
+    private static final String[] REQUEST_THREADS = {"tomcat-handler-", "http-nio-", "seller-lane-"};
+
     private static ConfigurableApplicationContext service;
     private static RoundTrips roundTrips;
     private static Http http;
@@ -59,6 +62,26 @@ class RoundTripTest {
         List<RoundTrips.Transaction> creates = roundTrips.writing("domain_event_entry");
         assertThat(creates).as(roundTrips.seen()).hasSize(1);
         assertThat(creates.getFirst().roundTrips()).as(creates.getFirst().toString()).hasSizeLessThanOrEqualTo(3);
+    }
+
+    /**
+     * The request as a whole, key check included: a key seen before is checked by the seller's decision, inside
+     * the transaction, so the create's request makes no round trip outside it.
+     */
+    @Test
+    void a_create_with_a_key_seen_before_makes_no_round_trip_outside_its_transaction() {
+        SellerWithKey seller = new Operator(http, ADMIN).sellerOn("starter");
+        create(seller);
+
+        roundTrips.clear();
+        create(seller);
+
+        List<RoundTrips.Transaction> creates = roundTrips.writing("domain_event_entry");
+        assertThat(creates).as(roundTrips.seen()).hasSize(1);
+        List<RoundTrips.RoundTrip> request = roundTrips.madeBy(REQUEST_THREADS);
+        assertThat(request).as(roundTrips.allSeen())
+                .extracting(RoundTrips.RoundTrip::sql)
+                .containsExactlyElementsOf(creates.getFirst().roundTrips());
     }
 
     private static void create(SellerWithKey seller) {
