@@ -5,6 +5,7 @@ import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase
 import com.virtualoffice.registration.application.apikeys.ApiKeyUsage;
 import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.apikeys.IssuedKeys;
 import com.virtualoffice.registration.application.apikeys.UnknownKeys;
 import com.virtualoffice.registration.application.customers.Customers;
 import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
@@ -180,8 +181,9 @@ class UseCaseConfiguration {
 
     @Bean
     AuthenticateApiKeyUseCase authenticateApiKeyUseCase(ApiKeyDirectory directory, UnknownKeys unknownKeys,
-                                                        ApiKeyUsage usage, InstantSource clock) {
-        return new AuthenticateApiKeyUseCase(directory, unknownKeys, usage, clock);
+                                                        IssuedKeys issuedKeys, ApiKeyUsage usage,
+                                                        InstantSource clock) {
+        return new AuthenticateApiKeyUseCase(directory, unknownKeys, issuedKeys, usage, clock);
     }
 
     @Bean

@@ -329,6 +329,34 @@ class TwoInstancesDrillTest extends ServiceTest {
     }
 
     /**
+     * Both instances have seen the key valid on a write, which they then check in the seller's decision rather
+     * than look up: a revocation, then a deletion, on one instance is refused for writes on both at once.
+     */
+    @Test
+    void a_key_used_to_write_on_both_instances_and_revoked_then_deleted_on_one_is_refused_by_both_at_once() {
+        SellerWithKey seller = operator.sellerOn("starter");
+        String customer = register(first, seller, uniqueEmail());
+        register(second, seller, uniqueEmail());
+
+        assertThat(second.post("/admin/api-keys/" + seller.apiKeyId() + "/revoke").bearer(ADMIN_TOKEN).send()
+                .status()).isEqualTo(200);
+        for (Http instance : List.of(first, second)) {
+            assertError(create(instance, seller, uniqueEmail()), 401, "Unauthorized", "API key has been revoked");
+            assertError(instance.request("PATCH", "/api/customers/" + customer).apiKey(seller.apiKey())
+                    .json("{\"first_name\": \"Ada\"}").send(), 401, "Unauthorized", "API key has been revoked");
+            assertError(delete(instance, seller, customer), 401, "Unauthorized", "API key has been revoked");
+        }
+
+        assertThat(first.request("DELETE", "/admin/api-keys/" + seller.apiKeyId()).bearer(ADMIN_TOKEN).send()
+                .status()).isEqualTo(204);
+        for (Http instance : List.of(first, second)) {
+            assertError(create(instance, seller, uniqueEmail()), 401, "Unauthorized", "Invalid API key");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM customers WHERE seller_id = ?::uuid").param(seller.sellerId())
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    /**
      * The test holds the seller's read-model row, so the second instance's registration stops right after
      * appending its event, its sequence number taken but not committed. The first instance then decides on the
      * same history (the same email is free there) and appends at the same sequence number, which waits for the

@@ -10,12 +10,12 @@ import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
 import com.virtualoffice.registration.support.ServiceTest;
+import com.virtualoffice.registration.support.TestClock;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** docs/api.md, "Authentication": which key, which seller, and the four 401s. */
 class AuthenticationTest extends ServiceTest {
@@ -28,9 +28,7 @@ class AuthenticationTest extends ServiceTest {
 
     private static final String ALPHANUMERICS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    @Autowired
-    JdbcClient jdbc;
+    private static final Duration KEY_LIFETIME = Duration.ofSeconds(30);
 
     /** A key of the right shape that was never issued: 48 random alphanumerics cannot collide with a real one. */
     static String neverIssuedKey() {
@@ -108,10 +106,10 @@ class AuthenticationTest extends ServiceTest {
 
     @Test
     void given_an_expired_key_when_calling_then_401_key_expired() {
-        var seller = operator.sellerOn("free");
+        var seller = sellerWithKeyAboutToExpire();
         var created = create(http.post("/api/customers").apiKey(seller.apiKey()));
         assertCreated(created);
-        expire(seller);
+        expire();
 
         assertUnauthorized(create(http.post("/api/customers").apiKey(seller.apiKey())), EXPIRED);
         assertUnauthorized(create(http.post("/api/customers").bearer(seller.apiKey())), EXPIRED);
@@ -120,9 +118,8 @@ class AuthenticationTest extends ServiceTest {
 
     @Test
     void given_a_key_expiring_in_the_future_when_calling_then_it_is_accepted() {
-        var seller = operator.sellerOn("free");
-        jdbc.sql("UPDATE api_keys SET expires_at = now() + interval '1 day' WHERE id = ?")
-                .param(UUID.fromString(seller.apiKeyId())).update();
+        var seller = operator.sellerWithKeyExpiringAt("free", TestClock.now().plus(Duration.ofDays(1)));
+        assertCreated(create(http.post("/api/customers").apiKey(seller.apiKey())));
         assertCreated(create(http.post("/api/customers").apiKey(seller.apiKey())));
     }
 
@@ -182,12 +179,17 @@ class AuthenticationTest extends ServiceTest {
 
     @Test
     void given_a_bad_body_and_a_revoked_or_expired_key_when_creating_then_401_before_validation() {
+        // Each key is used first, so that the service has seen it valid before.
         var revoked = operator.sellerOn("free");
+        assertCreated(create(http.post("/api/customers").apiKey(revoked.apiKey())));
         revoke(revoked);
         assertUnauthorized(http.post("/api/customers").apiKey(revoked.apiKey()).json("{}").send(), REVOKED);
+        assertUnauthorized(http.request("PATCH", "/api/customers/not-an-id").apiKey(revoked.apiKey()).json("{}")
+                .send(), REVOKED);
 
-        var expired = operator.sellerOn("free");
-        expire(expired);
+        var expired = sellerWithKeyAboutToExpire();
+        assertCreated(create(http.post("/api/customers").apiKey(expired.apiKey())));
+        expire();
         assertUnauthorized(http.post("/api/customers").apiKey(expired.apiKey()).json("{}").send(), EXPIRED);
     }
 
@@ -223,14 +225,16 @@ class AuthenticationTest extends ServiceTest {
     }
 
     private void revoke(SellerWithKey seller) {
-        int updated = jdbc.sql("UPDATE api_keys SET revoked_at = now() WHERE id = ?")
-                .param(UUID.fromString(seller.apiKeyId())).update();
-        assertThat(updated).isEqualTo(1);
+        operator.revoke(seller);
     }
 
-    private void expire(SellerWithKey seller) {
-        int updated = jdbc.sql("UPDATE api_keys SET expires_at = now() - interval '1 day' WHERE id = ?")
-                .param(UUID.fromString(seller.apiKeyId())).update();
-        assertThat(updated).isEqualTo(1);
+    /** Ahead by more than the requests before {@link #expire} could take on a busy machine. */
+    private SellerWithKey sellerWithKeyAboutToExpire() {
+        return operator.sellerWithKeyExpiringAt("free", TestClock.now().plus(KEY_LIFETIME));
+    }
+
+    /** Moves the service's clock past the expiry of a key from {@link #sellerWithKeyAboutToExpire}. */
+    private void expire() {
+        TestClock.advance(KEY_LIFETIME);
     }
 }

@@ -2,6 +2,7 @@ package com.virtualoffice.registration.support;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -26,6 +27,11 @@ public final class RoundTrips {
 
     private final Map<String, List<String>> open = new ConcurrentHashMap<>();
     private final Queue<Transaction> committed = new ConcurrentLinkedQueue<>();
+    /** Every round trip since the last {@link #clear()}, in or out of a transaction, with the thread that made it. */
+    private final Queue<RoundTrip> all = new ConcurrentLinkedQueue<>();
+
+    public record RoundTrip(String thread, String sql) {
+    }
 
     /** One committed transaction: its statements in order, then COMMIT. */
     public record Transaction(List<String> roundTrips) {
@@ -72,10 +78,14 @@ public final class RoundTrips {
         String connection = call.getConnectionInfo().getConnectionId();
         switch (call.getMethod().getName()) {
             case "execute", "executeQuery", "executeUpdate", "executeBatch", "executeLargeUpdate",
-                 "executeLargeBatch" -> open.computeIfAbsent(connection, id -> new ArrayList<>()).add(
-                    call.getMethod().getName() + ": " + (call.getMethodArgs() != null && call.getMethodArgs().length > 0
-                            ? call.getMethodArgs()[0] : call.getTarget()));
+                 "executeLargeBatch" -> {
+                String statement = call.getMethod().getName() + ": " + (call.getMethodArgs() != null
+                        && call.getMethodArgs().length > 0 ? call.getMethodArgs()[0] : call.getTarget());
+                open.computeIfAbsent(connection, id -> new ArrayList<>()).add(statement);
+                all.add(new RoundTrip(Thread.currentThread().getName(), statement));
+            }
             case "commit" -> {
+                all.add(new RoundTrip(Thread.currentThread().getName(), "COMMIT"));
                 List<String> statements = open.remove(connection);
                 List<String> roundTrips = new ArrayList<>(statements == null ? List.of() : statements);
                 roundTrips.add("COMMIT");
@@ -95,6 +105,20 @@ public final class RoundTrips {
     /** Forgets every transaction seen so far. */
     public void clear() {
         committed.clear();
+        all.clear();
+    }
+
+    /** The round trips made since the last {@link #clear()} by threads whose names start with one of these. */
+    public List<RoundTrip> madeBy(String... threadNamePrefixes) {
+        return all.stream()
+                .filter(trip -> Arrays.stream(threadNamePrefixes).anyMatch(trip.thread()::startsWith))
+                .toList();
+    }
+
+    /** Every round trip since the last {@link #clear()}, for a failure's message. */
+    public String allSeen() {
+        return all.stream().map(trip -> trip.thread() + ": " + trip.sql().replaceAll("\\s+", " "))
+                .collect(Collectors.joining("\n"));
     }
 
     /** Every committed transaction seen since the last {@link #clear()}, for a failure's message. */

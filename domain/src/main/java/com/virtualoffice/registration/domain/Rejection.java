@@ -26,4 +26,12 @@ public sealed interface Rejection {
     /** The seller has no such key, or had it and deleted it. */
     record ApiKeyNotFound() implements Rejection {
     }
+
+    /** The key a command was sent with is not the seller's: another seller's, or deleted. */
+    record PresentedKeyNotHeld() implements Rejection {
+    }
+
+    /** The key a command was sent with was revoked by its seller. */
+    record PresentedKeyRevoked() implements Rejection {
+    }
 }

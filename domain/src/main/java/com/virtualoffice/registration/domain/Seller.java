@@ -89,6 +89,14 @@ public final class Seller {
         };
     }
 
+    /** A command as a key or an operator sent it: a key the seller does not hold unrevoked decides nothing. */
+    public static Decision decide(Presented presented, SellerState state, PlanCatalog plans) {
+        return presented.apiKeyId()
+                .flatMap(apiKeyId -> PresentedKeyPolicy.checkHeld(state, apiKeyId))
+                .map(Decision::reject)
+                .orElseGet(() -> decide(presented.command(), state, plans));
+    }
+
     /** What {@link #decideAll} came to: a decision per command, in order, and the state they leave. */
     public record Decided(List<Decision> decisions, SellerState state) {
         public Decided {
@@ -101,9 +109,9 @@ public final class Seller {
      * if each had come alone: the fold behind the seller's group commit. Like {@link #evolve}, it updates the
      * given state in place; use the returned one.
      */
-    public static Decided decideAll(List<? extends SellerCommand> commands, SellerState state, PlanCatalog plans) {
+    public static Decided decideAll(List<Presented> commands, SellerState state, PlanCatalog plans) {
         List<Decision> decisions = new ArrayList<>(commands.size());
-        for (SellerCommand command : commands) {
+        for (Presented command : commands) {
             Decision decision = decide(command, state, plans);
             if (decision instanceof Decision.Accepted accepted) {
                 for (SellerEvent event : accepted.events()) {

@@ -121,7 +121,7 @@ class DecideAllTest {
 
     @Test
     void a_command_for_a_seller_never_registered_fails_the_whole_batch() {
-        assertThatIllegalStateException().isThrownBy(() -> Seller.decideAll(List.of(registerCustomer(JANE)),
+        assertThatIllegalStateException().isThrownBy(() -> Seller.decideAll(List.of(Presented.withoutKey(registerCustomer(JANE))),
                 SellerState.UNREGISTERED, SellerScenario.standardPlans()));
     }
 }

@@ -109,11 +109,25 @@ final class SellerScenario {
         }
     }
 
+    /** A command sent with an API key, or without one as an operator sends it. */
+    Outcome when(Presented presented) {
+        SellerState state = state();
+        try {
+            return new Outcome(presented.command(), Seller.decide(presented, state, plans), null);
+        } catch (RuntimeException thrown) {
+            return new Outcome(presented.command(), null, thrown);
+        }
+    }
+
     /** Several commands decided together, as the seller's group commit does ({@link Seller#decideAll}). */
     Together whenTogether(SellerCommand... commands) {
+        return whenTogether(Arrays.stream(commands).map(Presented::withoutKey).toArray(Presented[]::new));
+    }
+
+    Together whenTogether(Presented... commands) {
         Seller.Decided decided = Seller.decideAll(List.of(commands), state(), plans);
         return new Together(IntStream.range(0, commands.length)
-                .mapToObj(i -> new Outcome(commands[i], decided.decisions().get(i), null))
+                .mapToObj(i -> new Outcome(commands[i].command(), decided.decisions().get(i), null))
                 .toList(), decided.state());
     }
 

@@ -32,7 +32,7 @@ public final class CommandMeters implements CommandMetrics {
     private static final String REJECTIONS = "registration.rejections";
     /** Every reason {@link #reason} gives: each counted from 0, so rates start at once. */
     private static final List<String> REASONS = List.of("plan_limit", "email_taken", "not_found", "api_key_not_found",
-            "unknown_plan", "seller_already_registered", "seller_not_found");
+            "unknown_plan", "seller_already_registered", "seller_not_found", "api_key_not_held", "api_key_revoked");
 
     private final MeterRegistry registry;
     private final DistributionSummary groupCommitSize;
@@ -117,6 +117,8 @@ public final class CommandMeters implements CommandMetrics {
             case Rejection.UnknownPlan unknown -> "unknown_plan";
             case Rejection.SellerAlreadyRegistered registered -> "seller_already_registered";
             case Rejection.SellerNotFound notFound -> "seller_not_found";
+            case Rejection.PresentedKeyNotHeld notHeld -> "api_key_not_held";
+            case Rejection.PresentedKeyRevoked revoked -> "api_key_revoked";
         };
     }
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.virtualoffice.registration.domain.Decision;
 import com.virtualoffice.registration.domain.Decision.Accepted;
+import com.virtualoffice.registration.application.shared.Provenance;
 import com.virtualoffice.registration.domain.PlanCatalog;
+import com.virtualoffice.registration.domain.Presented;
 import com.virtualoffice.registration.domain.Seller;
 import com.virtualoffice.registration.domain.SellerCommand;
 import com.virtualoffice.registration.domain.SellerCommand.ChangePlan;
@@ -23,6 +25,7 @@ import com.virtualoffice.registration.domain.SellerCommand.UpdateCustomer;
 import com.virtualoffice.registration.domain.SellerEvent;
 import com.virtualoffice.registration.domain.SellerState;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.axonframework.commandhandling.CommandHandler;
@@ -71,50 +74,52 @@ class SellerAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    Decision handle(RegisterSeller command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return decide(command, plans, snapshots);
+    Decision handle(RegisterSeller command, MetaData metaData, PlanCatalog plans, SellerSnapshots snapshots) {
+        return decide(command, metaData, plans, snapshots);
     }
 
     @CommandHandler
-    Decision handle(IssueApiKey command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return decide(command, plans, snapshots);
+    Decision handle(IssueApiKey command, MetaData metaData, PlanCatalog plans, SellerSnapshots snapshots) {
+        return decide(command, metaData, plans, snapshots);
     }
 
     @CommandHandler
-    Decision handle(RegisterCustomer command, PlanCatalog plans, SellerSnapshots snapshots, EmailRecords records) {
+    Decision handle(RegisterCustomer command, MetaData metaData, PlanCatalog plans, SellerSnapshots snapshots,
+                    EmailRecords records) {
         records.confirmHolders(command, state);
-        return decide(command, plans, snapshots);
+        return decide(command, metaData, plans, snapshots);
     }
 
     @CommandHandler
-    Decision handle(UpdateCustomer command, PlanCatalog plans, SellerSnapshots snapshots, EmailRecords records) {
+    Decision handle(UpdateCustomer command, MetaData metaData, PlanCatalog plans, SellerSnapshots snapshots,
+                    EmailRecords records) {
         records.confirmHolders(command, state);
-        return decide(command, plans, snapshots);
+        return decide(command, metaData, plans, snapshots);
     }
 
     @CommandHandler
-    Decision handle(DeleteCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return decide(command, plans, snapshots);
+    Decision handle(DeleteCustomer command, MetaData metaData, PlanCatalog plans, SellerSnapshots snapshots) {
+        return decide(command, metaData, plans, snapshots);
     }
 
     @CommandHandler
-    Decision handle(EraseCustomer command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return decide(command, plans, snapshots);
+    Decision handle(EraseCustomer command, MetaData metaData, PlanCatalog plans, SellerSnapshots snapshots) {
+        return decide(command, metaData, plans, snapshots);
     }
 
     @CommandHandler
-    Decision handle(ChangePlan command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return decide(command, plans, snapshots);
+    Decision handle(ChangePlan command, MetaData metaData, PlanCatalog plans, SellerSnapshots snapshots) {
+        return decide(command, metaData, plans, snapshots);
     }
 
     @CommandHandler
-    Decision handle(RevokeApiKey command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return decide(command, plans, snapshots);
+    Decision handle(RevokeApiKey command, MetaData metaData, PlanCatalog plans, SellerSnapshots snapshots) {
+        return decide(command, metaData, plans, snapshots);
     }
 
     @CommandHandler
-    Decision handle(DeleteApiKey command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return decide(command, plans, snapshots);
+    Decision handle(DeleteApiKey command, MetaData metaData, PlanCatalog plans, SellerSnapshots snapshots) {
+        return decide(command, metaData, plans, snapshots);
     }
 
     /** Group commit: {@link Seller#decideAll} decides each command on the state its predecessors left. */
@@ -124,8 +129,9 @@ class SellerAggregate {
         // The rows a batch writes are not committed yet, but the state knows their exact emails: confirming
         // every command's holders from the committed records first is what confirming them one by one would do.
         batch.entries().forEach(entry -> records.confirmHolders(entry.command(), state));
-        List<Decision> decisions = decideAndRecord(batch.entries().stream().map(SellerCommandBatch.Entry::command)
-                .toList(), plans, index -> MetaData.from(batch.entries().get(index).provenance()));
+        List<Decision> decisions = decideAndRecord(batch.entries().stream()
+                .map(entry -> presented(entry.command(), entry.provenance())).toList(),
+                plans, index -> MetaData.from(batch.entries().get(index).provenance()));
         return snapshotIfDue(decisions, snapshots);
     }
 
@@ -166,9 +172,17 @@ class SellerAggregate {
     }
 
     /** A single command: its provenance travels on its message. */
-    private Decision decide(SellerCommand command, PlanCatalog plans, SellerSnapshots snapshots) {
-        return snapshotIfDue(decideAndRecord(List.of(command), plans, index -> MetaData.emptyInstance()).getFirst(),
-                snapshots);
+    private Decision decide(SellerCommand command, MetaData metaData, PlanCatalog plans, SellerSnapshots snapshots) {
+        return snapshotIfDue(decideAndRecord(List.of(presented(command, metaData)), plans,
+                index -> MetaData.emptyInstance()).getFirst(), snapshots);
+    }
+
+    /** The key a command was sent with is the one its provenance names, if a key sent it. */
+    private static Presented presented(SellerCommand command, Map<String, ?> provenance) {
+        Object apiKeyId = provenance.get(Provenance.API_KEY_ID);
+        return apiKeyId == null
+                ? Presented.withoutKey(command)
+                : Presented.withKey(command, UUID.fromString(apiKeyId.toString()));
     }
 
     /**
@@ -190,7 +204,7 @@ class SellerAggregate {
      * Decides, then records each accepted event with its own command's provenance. A batch's provenance is given
      * per command; a single command's travels on its message instead.
      */
-    private List<Decision> decideAndRecord(List<SellerCommand> commands, PlanCatalog plans,
+    private List<Decision> decideAndRecord(List<Presented> commands, PlanCatalog plans,
                                            IntFunction<MetaData> provenance) {
         Seller.Decided decided = Seller.decideAll(commands, state, plans);
         state = decided.state();

@@ -11,6 +11,8 @@ import com.virtualoffice.registration.domain.Rejection.ApiKeyNotFound;
 import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
 import com.virtualoffice.registration.domain.Rejection.CustomerNotFound;
 import com.virtualoffice.registration.domain.Rejection.EmailAlreadyTaken;
+import com.virtualoffice.registration.domain.Rejection.PresentedKeyNotHeld;
+import com.virtualoffice.registration.domain.Rejection.PresentedKeyRevoked;
 import com.virtualoffice.registration.domain.Rejection.SellerAlreadyRegistered;
 import com.virtualoffice.registration.domain.Rejection.SellerNotFound;
 import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
@@ -62,6 +64,9 @@ abstract class CommandGroup implements Callable<Integer> {
             case UnknownPlan refusal -> failed("Refused: " + refusal);
             case CustomerLimitReached refusal -> failed("Refused: " + refusal);
             case EmailAlreadyTaken refusal -> failed("Refused: " + refusal);
+            // The command line acts as the operator, with no key to refuse; kept for the switch to be whole.
+            case PresentedKeyNotHeld refusal -> failed("Refused: " + refusal);
+            case PresentedKeyRevoked refusal -> failed("Refused: " + refusal);
         };
     }
 

@@ -16,6 +16,8 @@ import com.virtualoffice.registration.application.shared.Result;
 import com.virtualoffice.registration.domain.CustomerChanges;
 import com.virtualoffice.registration.domain.CustomerDetails;
 import com.virtualoffice.registration.domain.Rejection;
+import com.virtualoffice.registration.domain.Rejection.PresentedKeyNotHeld;
+import com.virtualoffice.registration.domain.Rejection.PresentedKeyRevoked;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -74,6 +76,7 @@ class CustomerController {
      * byte, and creates nothing. Bodies that fail validation never claim the key: nothing was executed.
      */
     @PostMapping("/api/customers")
+    @KeyCheckedBySeller
     ResponseEntity<String> register(HttpServletRequest request) {
         Optional<String> idempotencyKey = idempotencyKey(request);
         JsonRequestBody.Parsed body = jsonBody.readParsed(request);
@@ -84,10 +87,16 @@ class CustomerController {
         }
         String key = idempotencyKey.get();
         return switch (idempotencyKeys.claim(sellerId, key, sha256(body.bytes()))) {
-            case Claim.Replay replay -> ResponseEntity.status(replay.status())
-                    .header(IDEMPOTENT_REPLAYED, "true")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(replay.body());
+            case Claim.Replay replay -> {
+                // A replay is answered without the seller: its key is looked up as for any other request.
+                ApiKeyAuthentication.refusalOfUnconfirmed(request).ifPresent(refusal -> {
+                    throw refusal;
+                });
+                yield ResponseEntity.status(replay.status())
+                        .header(IDEMPOTENT_REPLAYED, "true")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(replay.body());
+            }
             case Claim.Mismatch mismatch -> throw new ApiProblem(HttpStatus.valueOf(422),
                     "Idempotency-Key reused with a different request body");
             case Claim.InProgress inProgress -> throw new ApiProblem(HttpStatus.CONFLICT,
@@ -134,6 +143,7 @@ class CustomerController {
     }
 
     @PatchMapping("/api/customers/{id}")
+    @KeyCheckedBySeller
     CustomerJson update(@PathVariable String id, HttpServletRequest request) {
         UUID customerId = PathIds.parse(id).orElseThrow(CustomerController::notFound);
         CustomerChanges changes = CustomerRequests.changes(jsonBody.read(request));
@@ -143,6 +153,7 @@ class CustomerController {
     }
 
     @DeleteMapping("/api/customers/{id}")
+    @KeyCheckedBySeller
     ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
         UUID customerId = PathIds.parse(id).orElseThrow(CustomerController::notFound);
         UUID sellerId = ApiKeyAuthentication.caller(request).sellerId();
@@ -176,6 +187,9 @@ class CustomerController {
         return switch (registerCustomer.register(sellerId, details, ApiKeyAuthentication.provenance(request))) {
             case Result.Accepted<CustomerView, Rejection> registered -> new Answer(HttpStatus.CREATED,
                     json.writeValueAsString(CustomerJson.of(registered.value())));
+            case Result.Rejected<CustomerView, Rejection> refused
+                    when refused.reason() instanceof PresentedKeyNotHeld
+                    || refused.reason() instanceof PresentedKeyRevoked -> throw Rejections.toProblem(refused.reason());
             case Result.Rejected<CustomerView, Rejection> refused -> {
                 ApiProblem problem = Rejections.toProblem(refused.reason());
                 yield new Answer(problem.status(),

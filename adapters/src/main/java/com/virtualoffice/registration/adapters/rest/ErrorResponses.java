@@ -1,6 +1,7 @@
 package com.virtualoffice.registration.adapters.rest;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -23,11 +24,8 @@ class ErrorResponses {
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ErrorBody> problem(ApiProblem problem) {
-        return ResponseEntity.status(problem.status())
-                .headers(problem.headers())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorBody.of(problem.status(), problem.getMessage()));
+    ResponseEntity<ErrorBody> problem(ApiProblem problem, HttpServletRequest request) {
+        return keyRefusal(request).orElseGet(() -> render(problem));
     }
 
     /** Unknown paths and known paths with another method are both "no such route", as in the hosted API. */
@@ -58,9 +56,35 @@ class ErrorResponses {
             // A connection cut mid-request arrives wrapped by Axon or by Spring's rollback: still the database.
             return unavailable(failure, request);
         }
+        Optional<ResponseEntity<ErrorBody>> refusal = keyRefusal(request);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         log.error("unexpected failure of {} {} (request id {})", request.getMethod(), request.getRequestURI(),
                 RequestIds.of(request), failure);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorBody.UNEXPECTED);
+    }
+
+    /**
+     * A request whose key came from memory and that did not reach its seller's decision, which would have checked
+     * the key: the key is looked up before any other answer is given, as for every other request.
+     */
+    private Optional<ResponseEntity<ErrorBody>> keyRefusal(HttpServletRequest request) {
+        try {
+            return ApiKeyAuthentication.refusalOfUnconfirmed(request).map(ErrorResponses::render);
+        } catch (RuntimeException failure) {
+            if (DatabaseOutage.causes(failure)) {
+                return Optional.of(unavailable(failure, request));
+            }
+            throw failure;
+        }
+    }
+
+    private static ResponseEntity<ErrorBody> render(ApiProblem problem) {
+        return ResponseEntity.status(problem.status())
+                .headers(problem.headers())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorBody.of(problem.status(), problem.getMessage()));
     }
 
     static String routeNotFound(String method, String path) {

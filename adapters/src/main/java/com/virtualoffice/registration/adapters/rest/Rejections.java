@@ -1,11 +1,14 @@
 package com.virtualoffice.registration.adapters.rest;
 
+import com.virtualoffice.registration.application.apikeys.Caller.Refusal;
 import com.virtualoffice.registration.application.shared.Result;
 import com.virtualoffice.registration.domain.Rejection;
 import com.virtualoffice.registration.domain.Rejection.ApiKeyNotFound;
 import com.virtualoffice.registration.domain.Rejection.CustomerLimitReached;
 import com.virtualoffice.registration.domain.Rejection.CustomerNotFound;
 import com.virtualoffice.registration.domain.Rejection.EmailAlreadyTaken;
+import com.virtualoffice.registration.domain.Rejection.PresentedKeyNotHeld;
+import com.virtualoffice.registration.domain.Rejection.PresentedKeyRevoked;
 import com.virtualoffice.registration.domain.Rejection.SellerAlreadyRegistered;
 import com.virtualoffice.registration.domain.Rejection.SellerNotFound;
 import com.virtualoffice.registration.domain.Rejection.UnknownPlan;
@@ -33,6 +36,8 @@ final class Rejections {
             case CustomerNotFound notFound -> ApiProblem.notFound("Customer not found");
             case ApiKeyNotFound notFound -> ApiProblem.notFound("API key not found");
             case SellerNotFound notFound -> ApiProblem.notFound("Seller not found");
+            case PresentedKeyNotHeld notHeld -> ApiKeyAuthentication.refusal(Refusal.INVALID);
+            case PresentedKeyRevoked revoked -> ApiKeyAuthentication.refusal(Refusal.REVOKED);
         };
     }
 }

@@ -3,6 +3,7 @@ package com.virtualoffice.registration.adapters.rest;
 import com.virtualoffice.registration.application.apikeys.ApiKeyLifecycleUseCase;
 import com.virtualoffice.registration.application.apikeys.AuthenticateApiKeyUseCase;
 import com.virtualoffice.registration.application.apikeys.IssueApiKeyUseCase;
+import com.virtualoffice.registration.application.apikeys.IssuedKeys;
 import com.virtualoffice.registration.application.apikeys.UnknownKeys;
 import com.virtualoffice.registration.application.customers.DeleteCustomerUseCase;
 import com.virtualoffice.registration.application.customers.EraseCustomerUseCase;
@@ -144,6 +145,11 @@ public class RestConfiguration {
     @Bean
     UnknownKeys unknownKeys(HttpProperties properties) {
         return new UnknownKeyMemory(properties.failedAuthentication().unknownKeysRemembered());
+    }
+
+    @Bean
+    IssuedKeys issuedKeys() {
+        return new IssuedKeyMemory();
     }
 
     @Bean
