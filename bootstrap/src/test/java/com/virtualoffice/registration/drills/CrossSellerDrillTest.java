@@ -66,6 +66,7 @@ class CrossSellerDrillTest extends ServiceTest {
     private static final String CUSTOMER = "/api/customers/{id}";
     private static final String HISTORY = "/api/customers/{id}/history";
     private static final String ERASE = "/api/customers/{id}/erase";
+    private static final String EXPORT = "/api/customers/{id}/export";
     private static final String ENDPOINT = "/api/webhook-endpoints/{id}";
     private static final String DELIVERIES = "/api/webhook-endpoints/{id}/deliveries";
     private static final String RETRY = "/api/webhook-endpoints/{id}/deliveries/{deliveryId}/retry";
@@ -81,6 +82,7 @@ class CrossSellerDrillTest extends ServiceTest {
             "DELETE " + CUSTOMER, CUSTOMER_NOT_FOUND,
             "GET " + HISTORY, CUSTOMER_NOT_FOUND,
             "POST " + ERASE, CUSTOMER_NOT_FOUND,
+            "GET " + EXPORT, CUSTOMER_NOT_FOUND,
             "DELETE " + ENDPOINT, ENDPOINT_NOT_FOUND,
             "GET " + DELIVERIES, ENDPOINT_NOT_FOUND,
             "POST " + RETRY, DELIVERY_NOT_FOUND);
@@ -315,6 +317,7 @@ class CrossSellerDrillTest extends ServiceTest {
         idsByPattern.put(CUSTOMER, List.of(List.of(world.liveCustomer()), List.of(world.deletedCustomer())));
         idsByPattern.put(HISTORY, List.of(List.of(world.liveCustomer()), List.of(world.deletedCustomer())));
         idsByPattern.put(ERASE, List.of(List.of(world.liveCustomer()), List.of(world.deletedCustomer())));
+        idsByPattern.put(EXPORT, List.of(List.of(world.liveCustomer()), List.of(world.deletedCustomer())));
         idsByPattern.put(ENDPOINT, List.of(List.of(world.endpoint())));
         idsByPattern.put(DELIVERIES, List.of(List.of(world.endpoint())));
         idsByPattern.put(RETRY, List.of(List.of(world.endpoint(), world.delivery()),

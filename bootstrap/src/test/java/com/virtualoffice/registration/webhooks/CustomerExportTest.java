@@ -95,6 +95,27 @@ class CustomerExportTest extends WebhookServiceTest {
     }
 
     @Test
+    void of_an_erased_customer_only_the_fact_and_time_of_its_erasure_are_exported() throws Exception {
+        String key = api.sellerKey();
+        api.registerEndpoint(key, receiver.url("/all"), ALL_EVENTS);
+        String customerId = api.createCustomer(key);
+        api.updateCustomer(key, customerId, "Analytical Engines Ltd");
+        delivered(() -> assertThat(receiver.receipts("/all")).hasSize(2));
+        Http.Response erased = http.post("/api/customers/" + customerId + "/erase").apiKey(key).send();
+        assertThat(erased.status()).as(erased.body()).isEqualTo(204);
+
+        JsonNode export = exported(key, customerId);
+
+        assertThat(propertyNames(export)).containsExactly("id", "exported_at", "erased", "erased_at");
+        assertThat(export.get("id").asString()).isEqualTo(customerId);
+        assertThat(export.get("erased").asBoolean()).isTrue();
+        JsonNode history = history(key, customerId);
+        assertThat(export.get("erased_at").asString()).isEqualTo(history.get(history.size() - 1).get("created_at")
+                .asString());
+        assertThat(history.get(history.size() - 1).get("type").asString()).isEqualTo("customer.erased");
+    }
+
+    @Test
     void a_customer_the_seller_never_had_is_not_found() {
         String key = api.sellerKey();
         String othersCustomer = api.createCustomer(api.sellerKey());
