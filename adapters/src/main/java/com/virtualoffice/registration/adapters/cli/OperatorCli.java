@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 public final class OperatorCli {
 
     /** The first words that mean "run an operator command" rather than "start the service". */
-    static final Set<String> COMMANDS = Set.of("seller", "key", "projections", "help", "--help", "-h");
+    static final Set<String> COMMANDS = Set.of("seller", "key", "projections", "data-key", "help", "--help", "-h");
 
     static final int OK = 0;
     static final int NOT_FOUND = 1;
@@ -72,6 +72,7 @@ public final class OperatorCli {
         commandLine.addSubcommand(new CommandLine(new SellerCommands(services)));
         commandLine.addSubcommand(new CommandLine(new KeyCommands(services)));
         commandLine.addSubcommand(new CommandLine(new ProjectionCommands(services)));
+        commandLine.addSubcommand(new CommandLine(new DataKeyCommands(services)));
         commandLine.setExitCodeExceptionMapper(failure -> failure instanceof ParameterException ? USAGE : FAILED);
         commandLine.getSubcommands().values().forEach(sub -> sub.setExitCodeExceptionMapper(
                 failure -> failure instanceof ParameterException ? USAGE : FAILED));
