@@ -3,6 +3,7 @@ package com.virtualoffice.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.virtualoffice.registration.support.ServiceTest;
 import com.virtualoffice.registration.support.TestClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
@@ -64,7 +65,7 @@ class StartupRulesTest {
             connection.createStatement().execute("CREATE DATABASE " + database);
         }
         return new ArrayList<>(List.of("--spring.datasource.url=" + server.getJdbcUrl("postgres", database),
-                "--spring.datasource.username=postgres"));
+                "--spring.datasource.username=postgres", "--registration.data-key=" + ServiceTest.DATA_KEY));
     }
 
     private static List<String> onEmbedded() throws Exception {
