@@ -53,7 +53,8 @@ measure() { # $1 label, $2 jar, $3 run: prints "label run create_p50 create_p99 
   load creates "$URL" "$key" "$CREATES" "warm$3" >/dev/null
   read -r p50 p99 < <(load creates "$URL" "$key" "$CREATES" "timed$3")
   sellers=$(load seller "$URL" "$ADMIN" enterprise 4 | awk '{print $2}' | paste -sd,)
-  load seed "$URL" "$sellers" "$EVENTS" "$SEED_CONCURRENCY" bulk 0 >&2
+  load seed "$URL" "$sellers" "$EVENTS" "$SEED_CONCURRENCY" bulk 0 | tee "$WORK/seed.txt" >&2
+  grep -q "statuses {201=$EVENTS}" "$WORK/seed.txt" || { tail -n 30 "$WORK/service-$1-$3.log" >&2; exit 1; }
   local customers all
   customers=$(replay customers)
   all=$(replay read-models)

@@ -11,7 +11,6 @@ import com.virtualoffice.registration.support.DataDirs;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,25 +25,13 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The master key of the customers' data keys: made up and kept on the embedded database, required on a
- * configured one, refused when it is malformed or not the one the data keys are stored under, and rotated by the
- * operator without losing a customer.
+ * The master key of the customers' data keys: made up and kept on the embedded database, refused when it is not the
+ * one the data keys are stored under, and rotated by the operator without losing a customer. Its other refusals:
+ * {@link StartupRulesTest}.
  */
 class MasterKeyTest {
 
     private static final String ADMIN = "master-key-test-admin-token-0123456789abcdef";
-    private static EmbeddedPostgres server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
     private static ConfigurableApplicationContext start(List<String> arguments) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--axoniq.update-checker.disabled=true",
                 "--registration.demo.enabled=false", "--registration.admin-token=" + ADMIN));
@@ -62,24 +47,6 @@ class MasterKeyTest {
         }
         assertThat(refusal).as("%s", thrown).isInstanceOf(StartupRefused.class);
         assertThat(refusal.getMessage()).startsWith(message);
-    }
-
-    @Test
-    void given_a_configured_database_without_a_master_key_then_the_start_is_refused() throws Exception {
-        try (var connection = server.getPostgresDatabase().getConnection()) {
-            connection.createStatement().execute("CREATE DATABASE keyless");
-        }
-        assertRefused(List.of("--spring.datasource.url=" + server.getJdbcUrl("postgres", "keyless"),
-                        "--spring.datasource.username=postgres"),
-                "REGISTRATION_DATA_KEY is not set: with a configured database (SPRING_DATASOURCE_URL) the master key"
-                        + " of the customers' data keys must be configured; generate one with: openssl rand -base64 32");
-    }
-
-    @Test
-    void given_a_master_key_that_is_not_32_bytes_of_base64_then_the_start_is_refused() {
-        Path dataDir = DataDirs.temporary("registration-short-key-");
-        assertRefused(List.of("--registration.data-dir=" + dataDir, "--registration.data-key=c2hvcnQ="),
-                "REGISTRATION_DATA_KEY is not a master key: it is 5 bytes long, not 32");
     }
 
     @Test
