@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.virtualoffice.registration.adapters.persistence.RowKind;
 import com.virtualoffice.registration.adapters.persistence.RowWriter;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,10 +53,13 @@ public final class DataKeys {
     private final Cache<UUID, Optional<SecretKey>> cache;
     private final RowKind.Insert<StoredKey> inserts;
     private final RowKind.Statement<UUID> deletions;
+    /** Queries for keys the cache did not have: about one per batch of events read, when the warm-up works. */
+    private final Counter loads;
 
     public DataKeys(JdbcClient jdbc, RowWriter rows, TransactionTemplate transactions, MasterKey master,
-                    long cachedKeys, Duration cacheLifetime) {
+                    long cachedKeys, Duration cacheLifetime, Counter loads) {
         this.jdbc = jdbc;
+        this.loads = loads;
         this.rows = rows;
         this.transactions = transactions;
         this.master = master;
@@ -150,12 +154,17 @@ public final class DataKeys {
             return stored.size();
         });
         master = next;
-        cache.invalidateAll();
+        forgetCached();
         return rotated;
+    }
+
+    void forgetCached() {
+        cache.invalidateAll();
     }
 
     private Map<UUID, Optional<SecretKey>> load(Set<UUID> customerIds) {
         Map<UUID, Optional<SecretKey>> loaded = new HashMap<>();
+        loads.increment();
         jdbc.sql("SELECT customer_id, wrapped_key FROM " + TABLE + " WHERE customer_id = ANY(?)")
                 .param(customerIds.toArray(UUID[]::new))
                 .query((row, n) -> new StoredKey(row.getObject(1, UUID.class), row.getBytes(2)))

@@ -1,6 +1,8 @@
 package com.virtualoffice.registration.adapters.privacy;
 
 import com.virtualoffice.registration.adapters.persistence.RowWriter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +17,11 @@ public class PrivacyConfiguration {
 
     @Bean
     DataKeys dataKeys(JdbcClient jdbc, RowWriter rows, PlatformTransactionManager transactionManager,
-                      MasterKey masterKey, DataKeyProperties properties) {
+                      MasterKey masterKey, DataKeyProperties properties, MeterRegistry registry) {
         return new DataKeys(jdbc, rows, new TransactionTemplate(transactionManager), masterKey,
-                properties.cachedKeys(), properties.cacheLifetime());
+                properties.cachedKeys(), properties.cacheLifetime(), Counter.builder("registration.data_keys.loads")
+                        .description("Queries for customers' data keys the cache did not hold")
+                        .register(registry));
     }
 
     @Bean
