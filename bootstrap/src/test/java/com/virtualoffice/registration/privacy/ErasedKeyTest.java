@@ -88,9 +88,13 @@ class ErasedKeyTest {
         return created.field("id");
     }
 
-    /** The customer's events as the store reads them back, decoded. */
     private static List<Object> customerEvents(String sellerId, String customerId) {
-        return service.getBean(EventStorageEngine.class).readEvents(sellerId).asStream()
+        return customerEvents(service.getBean(EventStorageEngine.class), sellerId, customerId);
+    }
+
+    /** The customer's events as the store reads them back, decoded. */
+    static List<Object> customerEvents(EventStorageEngine store, String sellerId, String customerId) {
+        return store.readEvents(sellerId).asStream()
                 .map(event -> (Object) event.getPayload())
                 .filter(event -> event instanceof CustomerRegistered registered
                         && registered.customerId().toString().equals(customerId)

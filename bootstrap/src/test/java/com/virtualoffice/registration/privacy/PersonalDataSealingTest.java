@@ -45,7 +45,7 @@ class PersonalDataSealingTest extends ServiceTest {
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         Stream.concat(PERSONAL_VALUES.stream(), Stream.of(email, newEmail)).forEach(value ->
                 assertThat(eventsHolding(seller.sellerId(), value)).as(value).isZero());
-        List<Object> events = customerEvents(seller.sellerId(), id);
+        List<Object> events = ErasedKeyTest.customerEvents(eventStore, seller.sellerId(), id);
         assertThat(events).hasSize(2);
         var registered = (CustomerRegistered) events.get(0);
         assertThat(registered.email()).isEqualTo(email);
@@ -63,16 +63,5 @@ class PersonalDataSealingTest extends ServiceTest {
                                                                   OR position(decode(:hex, 'hex') IN meta_data) > 0)
                         """)
                 .param("seller", sellerId).param("hex", hex).query(Long.class).single();
-    }
-
-    /** The customer's events as the store reads them back, decoded. */
-    private List<Object> customerEvents(String sellerId, String customerId) {
-        return eventStore.readEvents(sellerId).asStream()
-                .map(event -> (Object) event.getPayload())
-                .filter(event -> event instanceof CustomerRegistered registered
-                        && registered.customerId().toString().equals(customerId)
-                        || event instanceof CustomerUpdated updated
-                        && updated.customerId().toString().equals(customerId))
-                .toList();
     }
 }
