@@ -4,6 +4,7 @@ import com.virtualoffice.registration.adapters.axon.AxonConfiguration;
 import com.virtualoffice.registration.adapters.cli.OperatorCli;
 import com.virtualoffice.registration.adapters.console.ConsoleConfiguration;
 import com.virtualoffice.registration.adapters.persistence.PersistenceConfiguration;
+import com.virtualoffice.registration.adapters.privacy.PrivacyConfiguration;
 import com.virtualoffice.registration.adapters.rest.RestConfiguration;
 import com.virtualoffice.registration.adapters.webhooks.WebhookConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -26,7 +27,9 @@ import org.springframework.context.annotation.Import;
         RestConfiguration.class,
         ConsoleConfiguration.class,
         WebhookConfiguration.class,
-        StartupConfiguration.class})
+        StartupConfiguration.class,
+        PrivacyConfiguration.class,
+        MasterKeyConfiguration.class})
 public class RegistrationApplication {
 
     private static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";

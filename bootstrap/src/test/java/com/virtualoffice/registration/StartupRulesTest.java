@@ -3,6 +3,7 @@ package com.virtualoffice.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.virtualoffice.registration.support.ServiceTest;
 import com.virtualoffice.registration.support.TestClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
@@ -22,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What a start prints and refuses. On the embedded database (a developer's machine): a demo seller with its key
  * and a made-up operator token, printed once. Against a configured PostgreSQL server (a deployment, whose console
- * is shipped to logs): no demo seller, no key, no made-up token; without ADMIN_TOKEN the service does not start.
- * A weak ADMIN_TOKEN is refused on either.
+ * is shipped to logs): no demo seller, no key, no made-up token; without ADMIN_TOKEN or REGISTRATION_DATA_KEY the
+ * service does not start. A weak ADMIN_TOKEN and a malformed REGISTRATION_DATA_KEY are refused on either.
  */
 class StartupRulesTest {
 
@@ -64,7 +65,7 @@ class StartupRulesTest {
             connection.createStatement().execute("CREATE DATABASE " + database);
         }
         return new ArrayList<>(List.of("--spring.datasource.url=" + server.getJdbcUrl("postgres", database),
-                "--spring.datasource.username=postgres"));
+                "--spring.datasource.username=postgres", "--registration.data-key=" + ServiceTest.DATA_KEY));
     }
 
     private static List<String> onEmbedded() throws Exception {
@@ -128,6 +129,29 @@ class StartupRulesTest {
             args.add("--registration.admin-token=change-me");
 
             assertRefused(args, WEAK_TOKEN);
+        }
+    }
+
+    @Test
+    void given_a_configured_database_and_no_master_key_then_the_service_refuses_to_start() throws Exception {
+        List<String> args = onConfiguredServer("keyless");
+        args.removeIf(arg -> arg.startsWith("--registration.data-key="));
+        args.add("--registration.admin-token=" + STRONG_TOKEN);
+
+        assertRefused(args, "REGISTRATION_DATA_KEY is not set: with a configured database (SPRING_DATASOURCE_URL) the"
+                + " master key of the customers' data keys must be configured;"
+                + " generate one with: openssl rand -base64 32");
+    }
+
+    @Test
+    void given_a_master_key_that_is_not_32_bytes_of_base64_then_the_service_refuses_to_start() throws Exception {
+        for (List<String> args : List.of(onEmbedded(), onConfiguredServer("shortkey"))) {
+            args.removeIf(arg -> arg.startsWith("--registration.data-key="));
+            args.add("--registration.admin-token=" + STRONG_TOKEN);
+            args.add("--registration.data-key=c2hvcnQ=");
+
+            assertRefused(args, "REGISTRATION_DATA_KEY is not a master key: it is 5 bytes long, not 32 (it must be the"
+                    + " base64 of 32 random bytes); generate one with: openssl rand -base64 32");
         }
     }
 

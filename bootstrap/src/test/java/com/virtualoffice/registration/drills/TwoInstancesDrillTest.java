@@ -406,6 +406,7 @@ class TwoInstancesDrillTest extends ServiceTest {
                 "--server.port=0",
                 "--spring.datasource.url=" + database.getJdbcUrl(),
                 "--registration.admin-token=" + ADMIN_TOKEN,
+                "--registration.data-key=" + ServiceTest.DATA_KEY,
                 "--registration.demo.enabled=false",
                 "--axoniq.update-checker.disabled=true"));
         if (database.getUsername() != null) {

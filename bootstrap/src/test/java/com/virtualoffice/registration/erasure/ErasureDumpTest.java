@@ -72,10 +72,7 @@ class ErasureDumpTest extends ErasureSupport {
                 "snapshot_event_entry", "domain_event_entry", "sellers");
         Map<String, List<String>> left = new TreeMap<>();
         for (String value : values) {
-            List<String> tables = dump.tablesHolding(value).stream()
-                    // ERASE BRANCH ONLY: events stay plaintext until the seal and legacy branches are merged.
-                    .filter(table -> !table.equals("domain_event_entry"))
-                    .toList();
+            List<String> tables = dump.tablesHolding(value);
             if (!tables.isEmpty()) {
                 left.put(value, tables);
             }

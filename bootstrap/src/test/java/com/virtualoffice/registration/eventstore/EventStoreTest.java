@@ -92,7 +92,7 @@ class EventStoreTest extends ServiceTest {
     }
 
     @Test
-    void a_registration_is_stored_as_a_revisioned_json_event_with_who_and_which_request() {
+    void a_registration_is_stored_as_a_revisioned_json_event_with_who_and_which_request_and_its_personal_data_sealed() {
         var seller = operator.sellerOn("free");
         var created = http.post("/api/customers").apiKey(seller.apiKey())
                 .header("X-Request-Id", "req-event-store-1")
@@ -113,10 +113,14 @@ class EventStoreTest extends ServiceTest {
                 .single();
 
         assertThat(event.get("type")).endsWith("SellerEvent$CustomerRegistered");
-        assertThat(event.get("revision")).isEqualTo("1");
+        assertThat(event.get("revision")).isEqualTo("2");
         JsonNode payload = JsonMapper.builder().build().readTree(event.get("payload"));
         assertThat(payload.get("customerId").asString()).isEqualTo(created.field("id"));
-        assertThat(payload.get("email").asString()).isEqualTo("stored@example.com");
+        assertThat(payload.get("language").asString()).isEqualTo("DE");
+        // The personal fields are sealed under the customer's key (PersonalDataSealingTest).
+        assertThat(payload.has("email")).isFalse();
+        assertThat(payload.get("sealed").asString()).isNotBlank();
+        assertThat(event.get("payload")).doesNotContain("stored@example.com");
         JsonNode metadata = JsonMapper.builder().build().readTree(event.get("metadata"));
         assertThat(metadata.get("request_id").asString()).isEqualTo(created.header("X-Request-Id").orElseThrow());
         assertThat(metadata.get("client_request_id").asString()).isEqualTo("req-event-store-1");

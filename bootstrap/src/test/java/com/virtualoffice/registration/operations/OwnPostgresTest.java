@@ -7,6 +7,7 @@ import com.virtualoffice.registration.support.Customers;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.OwnPostgres;
 import com.virtualoffice.registration.support.ServiceProcess;
+import com.virtualoffice.registration.support.ServiceTest;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,7 @@ class OwnPostgresTest {
                 "SPRING_DATASOURCE_USERNAME", ROLE,
                 "SPRING_DATASOURCE_PASSWORD", PASSWORD,
                 "ADMIN_TOKEN", ADMIN,
+                "REGISTRATION_DATA_KEY", ServiceTest.DATA_KEY,
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true"), "--server.port=0")) {
             Http http = service.ready();
             var seller = http.post("/admin/sellers").bearer(ADMIN).json("{\"name\":\"Own\",\"plan\":\"starter\"}")

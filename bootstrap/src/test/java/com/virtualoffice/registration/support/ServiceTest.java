@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "registration.admin-token=" + ServiceTest.ADMIN_TOKEN,
+                "registration.data-key=" + ServiceTest.DATA_KEY,
                 "registration.demo.enabled=false",
                 // Webhook tests deliver to a receiver on 127.0.0.1.
                 "registration.webhooks.allow-loopback=true",
@@ -27,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ServiceTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    /** The master key of the data keys, for every instance a test starts on a configured database. */
+    public static final String DATA_KEY = "bxbCxr6zHgrL3CX3ytxKgfivb1M8vdCqJPHQR9nlDyg=";
     private static final Path DATA_DIR = DataDirs.temporary("registration-test-");
 
     @LocalServerPort

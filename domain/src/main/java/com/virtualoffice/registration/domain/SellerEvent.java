@@ -27,7 +27,8 @@ public sealed interface SellerEvent {
         }
     }
 
-    @EventRevision("1")
+    /** Revision 2: stored with its personal fields sealed; revision 1 (plaintext) has the same fields. */
+    @EventRevision("2")
     record CustomerRegistered(UUID sellerId, UUID customerId, String firstName, String lastName, String email,
                               String companyName, String legalEntity, Language language, CustomerStatus status,
                               Address address, Address postalRedirectAddress, Instant registeredAt)
@@ -41,9 +42,10 @@ public sealed interface SellerEvent {
 
     /**
      * Only the fields in {@code changed} were changed, to the values given here; a changed optional field that is
-     * {@code null} was cleared. The other value fields are {@code null} and mean nothing.
+     * {@code null} was cleared. The other value fields are {@code null} and mean nothing. Revision 2: stored with
+     * its personal fields sealed; revision 1 (plaintext) has the same fields.
      */
-    @EventRevision("1")
+    @EventRevision("2")
     record CustomerUpdated(UUID sellerId, UUID customerId, Set<CustomerField> changed, String firstName,
                            String lastName, String email, String companyName, String legalEntity, Language language,
                            CustomerStatus status, Address address, Address postalRedirectAddress, Instant updatedAt)

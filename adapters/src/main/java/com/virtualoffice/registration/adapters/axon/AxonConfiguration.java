@@ -1,6 +1,8 @@
 package com.virtualoffice.registration.adapters.axon;
 
 import com.virtualoffice.registration.adapters.persistence.RowWriter;
+import com.virtualoffice.registration.adapters.privacy.DataKeys;
+import com.virtualoffice.registration.adapters.privacy.SealingSerializer;
 import com.virtualoffice.registration.application.customers.CustomerView;
 import com.virtualoffice.registration.application.customers.Customers;
 import com.virtualoffice.registration.application.shared.Provenance;
@@ -102,15 +104,18 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** Appends with the read models' rows, in one round trip before the commit. */
+    /**
+     * Appends with the read models' rows, in one round trip before the commit; the customers' personal fields
+     * sealed, their keys loaded for each batch read.
+     */
     @Bean
-    EventRows eventStorageEngine(Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver duplicateKeyResolver,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          EventSchema eventSchema, AxonProperties properties, RowWriter rows) {
+    EventRows eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer plainEvents,
+                                 DataKeys dataKeys, PersistenceExceptionResolver duplicateKeyResolver,
+                                 org.axonframework.config.Configuration configuration,
+                                 ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                 EventSchema eventSchema, AxonProperties properties, RowWriter rows) {
+        // Not a bean: Axon's auto-configuration wants exactly one unqualified Serializer bean.
+        SealingSerializer eventSerializer = new SealingSerializer(plainEvents, dataKeys);
         return new EventRows(JdbcEventStorageEngine.builder()
                 .schema(eventSchema)
                 .snapshotSerializer(serializer)
@@ -120,7 +125,7 @@ public class AxonConfiguration {
                 .persistenceExceptionResolver(duplicateKeyResolver)
                 .batchSize(properties.eventReadBatchSize())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager), eventSchema, rows);
+                .transactionManager(transactionManager), eventSchema, rows, eventSerializer::beforeDecoding);
     }
 
     /** Written on one thread: snapshots are background work and must not take the cores the requests need. */

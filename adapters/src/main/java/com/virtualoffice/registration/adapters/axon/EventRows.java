@@ -8,16 +8,20 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventData;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.postgresql.util.PSQLException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -39,10 +43,14 @@ final class EventRows extends JdbcEventStorageEngine {
 
     private final RowWriter rows;
     private final RowKind.Insert<EventRow> kind;
+    private final Consumer<List<? extends EventData<?>>> beforeDecoding;
 
-    EventRows(Builder builder, EventSchema schema, RowWriter rows) {
+    /** @param beforeDecoding sees each batch read from the store before its events are decoded */
+    EventRows(Builder builder, EventSchema schema, RowWriter rows,
+              Consumer<List<? extends EventData<?>>> beforeDecoding) {
         super(builder);
         this.rows = rows;
+        this.beforeDecoding = beforeDecoding;
         String table = schema.domainEventTable();
         this.kind = RowKind.insert(table, List.of(
                 column(schema.eventIdentifierColumn(), "varchar", EventRow::eventIdentifier),
@@ -54,7 +62,9 @@ final class EventRows extends JdbcEventStorageEngine {
                 column(schema.payloadRevisionColumn(), "varchar", EventRow::payloadRevision),
                 column(schema.payloadColumn(), "bytea", EventRow::payload),
                 column(schema.metaDataColumn(), "bytea", EventRow::metaData)))
-                .failing(failure -> appendConflict(failure, table));
+                // Event ids are random and global indexes a sequence's: a violated unique key is an append race.
+                .failing(RowKind.onUniqueViolation(table, failure ->
+                        new ConcurrencyException("another instance appended to the aggregate first", failure)));
     }
 
     @Override
@@ -69,6 +79,22 @@ final class EventRows extends JdbcEventStorageEngine {
                     metaData.getData()));
             appendedInThisTransaction().ifPresent(appended -> appended.add(event.getAggregateIdentifier()));
         }
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        List<? extends TrackedEventData<?>> batch = super.fetchTrackedEvents(lastToken, batchSize);
+        beforeDecoding.accept(batch);
+        return batch;
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                   long firstSequenceNumber, int batchSize) {
+        List<? extends DomainEventData<?>> batch =
+                super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
+        beforeDecoding.accept(batch);
+        return batch;
     }
 
     /** Whether the current transaction appended to the aggregate. */
@@ -94,16 +120,5 @@ final class EventRows extends JdbcEventStorageEngine {
             appended = fresh;
         }
         return Optional.of(appended);
-    }
-
-    /** Any unique key of the event table: event ids are random and global indexes a sequence's, so it is an append race. */
-    private static RuntimeException appendConflict(RuntimeException failure, String table) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PSQLException sql && "23505".equals(sql.getSQLState())
-                    && sql.getServerErrorMessage() != null && table.equals(sql.getServerErrorMessage().getTable())) {
-                return new ConcurrencyException("another instance appended to the aggregate first", failure);
-            }
-        }
-        return failure;
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.ParameterException;
 public final class OperatorCli {
 
     /** The first words that mean "run an operator command" rather than "start the service". */
-    static final Set<String> COMMANDS = Set.of("seller", "customer", "key", "projections", "help", "--help", "-h");
+    static final Set<String> COMMANDS =
+            Set.of("seller", "customer", "key", "projections", "data-key", "help", "--help", "-h");
 
     static final int OK = 0;
     static final int NOT_FOUND = 1;
@@ -73,6 +74,7 @@ public final class OperatorCli {
         commandLine.addSubcommand(new CommandLine(new CustomerCommands(services)));
         commandLine.addSubcommand(new CommandLine(new KeyCommands(services)));
         commandLine.addSubcommand(new CommandLine(new ProjectionCommands(services)));
+        commandLine.addSubcommand(new CommandLine(new DataKeyCommands(services)));
         commandLine.setExitCodeExceptionMapper(failure -> failure instanceof ParameterException ? USAGE : FAILED);
         commandLine.getSubcommands().values().forEach(sub -> sub.setExitCodeExceptionMapper(
                 failure -> failure instanceof ParameterException ? USAGE : FAILED));

@@ -7,6 +7,7 @@ import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.postgresql.util.PSQLException;
 
 /**
  * A kind of row a read model (or the event store) writes, and how rows of it reach their table: declared, never
@@ -21,6 +22,24 @@ public sealed interface RowKind<R> permits RowKind.Insert, RowKind.Statement {
 
     /** What a failure of a round trip holding rows of this kind means; the failure itself unless told. */
     RuntimeException failed(RuntimeException failure);
+
+    /**
+     * Reads a failure that violated a unique key of the table as the one {@code meaning} makes of it; any other
+     * failure stays as it is.
+     */
+    static UnaryOperator<RuntimeException> onUniqueViolation(String table,
+                                                              UnaryOperator<RuntimeException> meaning) {
+        return failure -> {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof PSQLException sql && "23505".equals(sql.getSQLState())
+                        && sql.getServerErrorMessage() != null
+                        && table.equals(sql.getServerErrorMessage().getTable())) {
+                    return meaning.apply(failure);
+                }
+            }
+            return failure;
+        };
+    }
 
     /** A column of an insert: its name, its PostgreSQL type, and the row's value for it. */
     record Column<R>(String name, String type, Function<R, ?> value) {

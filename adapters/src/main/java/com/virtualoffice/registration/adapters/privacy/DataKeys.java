@@ -1,0 +1,225 @@
+package com.virtualoffice.registration.adapters.privacy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.virtualoffice.registration.adapters.persistence.RowKind;
+import com.virtualoffice.registration.adapters.persistence.RowWriter;
+import io.micrometer.core.instrument.Counter;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.crypto.SecretKey;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The customers' data keys: one random AES-256 key per customer, stored wrapped under the {@link MasterKey} in
+ * {@code customer_data_keys}, outside the event store. Erasing a customer deletes its key, and with it every
+ * personal field its events hold.
+ *
+ * <p>A new key is written with the customer's first event, in the same transaction and round trip (the
+ * {@link RowWriter}), and reaches the cache only once that transaction has committed: a key whose events were
+ * rolled back is never used again. Unwrapped keys are cached, a missing (erased) key too; a batch of events is
+ * covered by one query for all its customers' keys ({@link #warm}), so a replay or a seller's load does not ask
+ * once per customer.
+ *
+ * <p>An instance that did not run an erasure may hold the erased key until its cache entry expires (the cache's
+ * lifetime bounds it). What it opens with such a key stays in memory or goes to read models the erasure's own rows
+ * scrub: the erasure rewrites the customer's rows in its transaction, and a replay applies the
+ * {@code CustomerErased} after the events it erases. It never decides anything by such a key: the seller it
+ * folds ends with the erasure too.
+ */
+public final class DataKeys {
+
+    static final String TABLE = "customer_data_keys";
+
+    record StoredKey(UUID customerId, byte[] wrapped) {
+    }
+
+    private final JdbcClient jdbc;
+    private final RowWriter rows;
+    private final TransactionTemplate transactions;
+    private volatile MasterKey master;
+    /** A customer's unwrapped key, or empty when it has none (erased). */
+    private final Cache<UUID, Optional<SecretKey>> cache;
+    private final RowKind.Insert<StoredKey> inserts;
+    private final RowKind.Statement<UUID> deletions;
+    /** Queries for keys the cache did not have: about one per batch of events read, when the warm-up works. */
+    private final Counter loads;
+
+    public DataKeys(JdbcClient jdbc, RowWriter rows, TransactionTemplate transactions, MasterKey master,
+                    long cachedKeys, Duration cacheLifetime, Counter loads) {
+        this.jdbc = jdbc;
+        this.loads = loads;
+        this.rows = rows;
+        this.transactions = transactions;
+        this.master = master;
+        this.cache = Caffeine.newBuilder().maximumSize(cachedKeys).expireAfterWrite(cacheLifetime).build();
+        this.inserts = RowKind.insert(TABLE, List.of(
+                        RowKind.column("customer_id", "uuid", StoredKey::customerId),
+                        RowKind.column("wrapped_key", "bytea", StoredKey::wrapped)))
+                // Two instances giving a customer of the plaintext era its first key at once: the loser's command
+                // is retried, as for any append race, and then finds the winner's key.
+                .failing(RowKind.onUniqueViolation(TABLE, failure ->
+                        new ConcurrencyException("another instance gave the customer a data key first", failure)));
+        this.deletions = RowKind.statement(TABLE, id -> "DELETE FROM " + TABLE + " WHERE customer_id = ?",
+                List::of);
+    }
+
+    /**
+     * Whether the master key is the one the stored keys are wrapped under, by the check value sealed under it;
+     * the first start stores the check value of its key.
+     */
+    public boolean masterKeyOpensStoredKeys() {
+        jdbc.sql("INSERT INTO data_key_check (sealed) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(master.checkValue())
+                .update();
+        byte[] check = jdbc.sql("SELECT sealed FROM data_key_check").query(byte[].class).single();
+        return master.opens(check);
+    }
+
+    /** The key to seal one of the customer's events with: a new one with its first event, else its stored one. */
+    SecretKey forSealing(UUID customerId, boolean firstEvent) {
+        Optional<SecretKey> known = known(customerId);
+        if (known != null && known.isPresent()) {
+            return known.get();
+        }
+        if (!firstEvent) {
+            // A customer registered before sealing has no key until its first sealed event.
+            Optional<SecretKey> stored = load(Set.of(customerId)).getOrDefault(customerId, Optional.empty());
+            if (stored.isPresent()) {
+                cache.put(customerId, stored);
+                return stored.get();
+            }
+        }
+        SecretKey created = Aead.newKey();
+        rows.add(inserts, new StoredKey(customerId, master.wrap(customerId, created)));
+        decide(customerId, Optional.of(created));
+        return created;
+    }
+
+    /** The key the customer's sealed events open with; empty once it is erased. */
+    Optional<SecretKey> forOpening(UUID customerId) {
+        Optional<SecretKey> known = known(customerId);
+        if (known != null) {
+            return known;
+        }
+        Optional<SecretKey> stored = load(Set.of(customerId)).getOrDefault(customerId, Optional.empty());
+        cache.put(customerId, stored);
+        return stored;
+    }
+
+    /** Loads the keys of these customers that are not cached, in one query. */
+    void warm(Collection<UUID> customerIds) {
+        Set<UUID> missing = customerIds.stream().filter(id -> known(id) == null).collect(Collectors.toSet());
+        if (!missing.isEmpty()) {
+            Map<UUID, Optional<SecretKey>> loaded = load(missing);
+            missing.forEach(id -> cache.put(id, loaded.getOrDefault(id, Optional.empty())));
+        }
+    }
+
+    /** Deletes the customer's key with the current transaction: its sealed fields read as null from then on. */
+    void destroy(UUID customerId) {
+        rows.add(deletions, customerId);
+        decide(customerId, Optional.empty());
+    }
+
+    /**
+     * Wraps every data key and the check value under the new master key, in one transaction: a failure leaves
+     * everything under the current one. Instances still running with the old key are refused at their next start.
+     *
+     * @return how many data keys were wrapped again
+     */
+    public int rotate(MasterKey next) {
+        Integer rotated = transactions.execute(status -> {
+            List<StoredKey> stored = jdbc.sql("SELECT customer_id, wrapped_key FROM " + TABLE + " FOR UPDATE")
+                    .query((row, n) -> new StoredKey(row.getObject(1, UUID.class), row.getBytes(2)))
+                    .list();
+            for (StoredKey key : stored) {
+                byte[] rewrapped = next.wrap(key.customerId(), unwrap(key));
+                jdbc.sql("UPDATE " + TABLE + " SET wrapped_key = ? WHERE customer_id = ?")
+                        .params(rewrapped, key.customerId())
+                        .update();
+            }
+            jdbc.sql("UPDATE data_key_check SET sealed = ?").param(next.checkValue()).update();
+            return stored.size();
+        });
+        master = next;
+        forgetCached();
+        return rotated;
+    }
+
+    void forgetCached() {
+        cache.invalidateAll();
+    }
+
+    private Map<UUID, Optional<SecretKey>> load(Set<UUID> customerIds) {
+        Map<UUID, Optional<SecretKey>> loaded = new HashMap<>();
+        loads.increment();
+        jdbc.sql("SELECT customer_id, wrapped_key FROM " + TABLE + " WHERE customer_id = ANY(?)")
+                .param(customerIds.toArray(UUID[]::new))
+                .query((row, n) -> new StoredKey(row.getObject(1, UUID.class), row.getBytes(2)))
+                .list()
+                .forEach(key -> loaded.put(key.customerId(), Optional.of(unwrap(key))));
+        return loaded;
+    }
+
+    private SecretKey unwrap(StoredKey key) {
+        return master.unwrap(key.customerId(), key.wrapped()).orElseThrow(() -> new IllegalStateException(
+                "the data key of customer " + key.customerId() + " does not open under the master key"));
+    }
+
+    /** This transaction's own decision first, then the cache; {@code null} when neither knows. */
+    private Optional<SecretKey> known(UUID customerId) {
+        Map<UUID, Optional<SecretKey>> decided = decidedInThisTransaction();
+        if (decided != null && decided.containsKey(customerId)) {
+            return decided.get(customerId);
+        }
+        return cache.getIfPresent(customerId);
+    }
+
+    /** Takes effect in the cache when the transaction commits, at once outside one. */
+    private void decide(UUID customerId, Optional<SecretKey> key) {
+        Map<UUID, Optional<SecretKey>> decided = decidedInThisTransaction();
+        if (decided != null) {
+            decided.put(customerId, key);
+        } else {
+            cache.put(customerId, key);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Optional<SecretKey>> decidedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<UUID, Optional<SecretKey>> decided =
+                (Map<UUID, Optional<SecretKey>>) TransactionSynchronizationManager.getResource(this);
+        if (decided == null) {
+            Map<UUID, Optional<SecretKey>> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.putAll(fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DataKeys.this);
+                }
+            });
+            decided = fresh;
+        }
+        return decided;
+    }
+}

@@ -1,0 +1,169 @@
+package com.virtualoffice.registration.adapters.privacy;
+
+import com.virtualoffice.registration.domain.CustomerField;
+import com.virtualoffice.registration.domain.SellerEvent;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.axonframework.eventhandling.EventData;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The event serializer, with the personal fields of the customer's events sealed: a {@code CustomerRegistered} or
+ * {@code CustomerUpdated} of revision 2 is stored as the plain event's JSON without its personal fields, and
+ * {@code "sealed"}: the base64 of those fields' JSON, AES-GCM-sealed under the customer's data key
+ * ({@link DataKeys}). The associated data names the event type, the seller and the customer, so a sealed value
+ * opens in no other event. Read back without the key (the customer is erased), the personal fields are
+ * {@code null}. Revision 1 (plaintext, written before sealing) is read as it is. The domain's events stay plain
+ * records: sealing is how this adapter stores them.
+ */
+public final class SealingSerializer implements Serializer {
+
+    static final String SEALED = "sealed";
+    private static final String CUSTOMER_ID = "customerId";
+    private static final String SEALED_REVISION = "2";
+    private static final Set<String> SEALED_TYPES =
+            Set.of(CustomerRegistered.class.getName(), CustomerUpdated.class.getName());
+
+    private final Serializer plain;
+    private final DataKeys keys;
+    /** The JSON properties of the personal fields, as the events' records name them. */
+    private final List<String> personalProperties;
+    /** Only for trees and tokens: the plain serializer decides how values are written. */
+    private final ObjectMapper json = JsonMapper.builder().build();
+
+    public SealingSerializer(Serializer plain, DataKeys keys) {
+        this.plain = plain;
+        this.keys = keys;
+        this.personalProperties = Arrays.stream(CustomerField.values()).filter(CustomerField::personal)
+                .map(SealingSerializer::property).toList();
+    }
+
+    /** {@code POSTAL_REDIRECT_ADDRESS} is the events' {@code postalRedirectAddress}. */
+    static String property(CustomerField field) {
+        StringBuilder name = new StringBuilder();
+        for (String word : field.name().toLowerCase().split("_")) {
+            name.append(name.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return name.toString();
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        return switch (object) {
+            case CustomerRegistered registered -> sealed(registered, registered.customerId(), true,
+                    expectedRepresentation);
+            case CustomerUpdated updated -> sealed(updated, updated.customerId(), false, expectedRepresentation);
+            case null, default -> plain.serialize(object, expectedRepresentation);
+        };
+    }
+
+    private <T> SerializedObject<T> sealed(SellerEvent event, UUID customerId, boolean firstEvent,
+                                           Class<T> expectedRepresentation) {
+        SerializedObject<JsonNode> tree = plain.serialize(event, JsonNode.class);
+        ObjectNode node = (ObjectNode) tree.getData();
+        ObjectNode personal = json.createObjectNode();
+        personalProperties.forEach(property -> personal.set(property, node.remove(property)));
+        SecretKey key = keys.forSealing(customerId, firstEvent);
+        byte[] sealed = Aead.seal(key, json.writeValueAsBytes(personal),
+                associatedData(tree.getType().getName(), event.sellerId(), customerId));
+        node.put(SEALED, Base64.getEncoder().encodeToString(sealed));
+        return plain.getConverter().convert(new SimpleSerializedObject<>(node, JsonNode.class, tree.getType()),
+                expectedRepresentation);
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        if (!isSealed(serializedObject.getType())) {
+            return plain.deserialize(serializedObject);
+        }
+        ObjectNode node = (ObjectNode) plain.getConverter().convert(serializedObject, JsonNode.class).getData();
+        byte[] sealed = Base64.getDecoder().decode(node.remove(SEALED).asString());
+        UUID sellerId = UUID.fromString(node.get("sellerId").asString());
+        UUID customerId = UUID.fromString(node.get(CUSTOMER_ID).asString());
+        // No key: the customer is erased, and its personal fields stay absent, which reads as null.
+        keys.forOpening(customerId).ifPresent(key -> node.setAll((ObjectNode) json.readTree(Aead.open(key, sealed,
+                        associatedData(serializedObject.getType().getName(), sellerId, customerId))
+                .orElseThrow(() -> new IllegalStateException("the personal data of a " + serializedObject.getType()
+                        + " of customer " + customerId + " does not open under its key")))));
+        return plain.deserialize(new SimpleSerializedObject<>(node, JsonNode.class, serializedObject.getType()));
+    }
+
+    /**
+     * Loads the keys of a batch of stored events in one query before they are decoded: the customers are read
+     * from the start of each sealed event, where the plain serializer writes the ids.
+     */
+    public void beforeDecoding(List<? extends EventData<?>> batch) {
+        Set<UUID> customers = new HashSet<>();
+        for (EventData<?> event : batch) {
+            SerializedObject<?> payload = event.getPayload();
+            if (isSealed(payload.getType())) {
+                customers.add(customerOf(plain.getConverter().convert(payload, byte[].class).getData()));
+            }
+        }
+        if (!customers.isEmpty()) {
+            keys.warm(new ArrayList<>(customers));
+        }
+    }
+
+    private UUID customerOf(byte[] payload) {
+        try (JsonParser parser = json.createParser(payload)) {
+            parser.nextToken();
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (CUSTOMER_ID.equals(name)) {
+                    return UUID.fromString(parser.getString());
+                }
+                parser.skipChildren();
+            }
+        }
+        throw new IllegalStateException("a sealed customer event without a customer id");
+    }
+
+    private static boolean isSealed(SerializedType type) {
+        return SEALED_REVISION.equals(type.getRevision()) && SEALED_TYPES.contains(type.getName());
+    }
+
+    private static byte[] associatedData(String type, UUID sellerId, UUID customerId) {
+        return (type + ":" + sellerId + ":" + customerId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return plain.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return plain.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return plain.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return plain.getConverter();
+    }
+}

@@ -1,0 +1,129 @@
+package com.virtualoffice.registration.adapters.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtualoffice.registration.adapters.persistence.RowWriter;
+import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
+import com.virtualoffice.registration.support.Customers;
+import com.virtualoffice.registration.support.Operator.SellerWithKey;
+import com.virtualoffice.registration.support.ServiceTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import javax.crypto.SecretKey;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The data keys' life: written with the transaction that creates them, cached only once it commits, loaded a batch
+ * of events at a time.
+ */
+class DataKeysTest extends ServiceTest {
+
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private RowWriter rows;
+    @Autowired
+    private PlatformTransactionManager transactionManager;
+    @Autowired
+    private MasterKey masterKey;
+
+    @Autowired
+    private DataKeys serviceKeys;
+    @Autowired
+    private EventStorageEngine eventStore;
+    @Autowired
+    private MeterRegistry registry;
+
+    private TransactionTemplate transactions;
+    private Counter loads;
+    /** Its own, with an empty cache. */
+    private DataKeys keys;
+
+    @BeforeEach
+    void freshKeys() {
+        transactions = new TransactionTemplate(transactionManager);
+        keys = newKeys();
+        loads = registry.get("registration.data_keys.loads").counter();
+    }
+
+    @Test
+    void given_a_key_made_in_a_transaction_that_rolls_back_then_it_is_neither_stored_nor_used() {
+        UUID customer = UUID.randomUUID();
+
+        SecretKey rolledBack = transactions.execute(status -> {
+            SecretKey key = keys.forSealing(customer, true);
+            assertThat(keys.forOpening(customer)).contains(key);
+            status.setRollbackOnly();
+            return key;
+        });
+
+        assertThat(keys.forOpening(customer)).isEmpty();
+        assertThat(stored(customer)).isZero();
+        SecretKey committed = transactions.execute(status -> keys.forSealing(customer, true));
+        assertThat(committed).isNotEqualTo(rolledBack);
+        assertThat(stored(customer)).isOne();
+        assertThat(newKeys()
+                .forOpening(customer)).contains(committed);
+    }
+
+    @Test
+    void given_a_batch_of_customers_then_one_warm_up_caches_all_their_keys_erased_ones_as_missing() {
+        List<UUID> customers = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList();
+        List<SecretKey> made = transactions.execute(status ->
+                customers.stream().map(customer -> keys.forSealing(customer, true)).toList());
+        UUID erased = customers.getFirst();
+        transactions.executeWithoutResult(status -> keys.destroy(erased));
+        DataKeys cold = newKeys();
+
+        cold.warm(customers);
+        // Gone from the table, still known: they came from the one query of the warm-up.
+        jdbc.sql("DELETE FROM customer_data_keys WHERE customer_id = ANY(?)")
+                .param(customers.toArray(UUID[]::new)).update();
+
+        assertThat(cold.forOpening(erased)).isEmpty();
+        for (int i = 1; i < customers.size(); i++) {
+            assertThat(cold.forOpening(customers.get(i))).contains(made.get(i));
+        }
+    }
+
+    @Test
+    void given_a_seller_loaded_with_a_cold_cache_then_one_query_loads_every_customers_key() {
+        SellerWithKey seller = operator.sellerOn("starter");
+        for (int i = 0; i < 40; i++) {
+            var created = http.post("/api/customers").apiKey(seller.apiKey())
+                    .json(Customers.withEmail("warm-" + i + "-" + UUID.randomUUID() + "@example.com")).send();
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        serviceKeys.forgetCached();
+        double before = loads.count();
+
+        long customers = eventStore.readEvents(seller.sellerId()).asStream()
+                .map(event -> event.getPayload())
+                .filter(event -> event instanceof CustomerRegistered registered && registered.email() != null)
+                .count();
+
+        assertThat(customers).isEqualTo(40);
+        assertThat(loads.count() - before).isEqualTo(1);
+    }
+
+    private DataKeys newKeys() {
+        return new DataKeys(jdbc, rows, transactions, masterKey, 1000, Duration.ofMinutes(10),
+                new SimpleMeterRegistry().counter("loads"));
+    }
+
+    private long stored(UUID customer) {
+        return jdbc.sql("SELECT count(*) FROM customer_data_keys WHERE customer_id = ?").param(customer)
+                .query(Long.class).single();
+    }
+}
