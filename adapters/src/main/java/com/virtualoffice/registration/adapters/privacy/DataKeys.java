@@ -8,12 +8,12 @@ import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +55,13 @@ public final class DataKeys {
     private final RowKind.Statement<UUID> deletions;
     /** Queries for keys the cache did not have: about one per batch of events read, when the warm-up works. */
     private final Counter loads;
+    /**
+     * The keys of the batch this thread warmed last, which it decodes next. Caffeine may refuse to admit a key put
+     * into a full cache (its admission favours keys used often), so a replay over more customers than the cache
+     * holds would otherwise load most of its keys one query each. At most one batch per thread; as stale as the
+     * cache at worst, with the same reason why that leaks nothing (see above).
+     */
+    private final ThreadLocal<Map<UUID, Optional<SecretKey>>> warmed = new ThreadLocal<>();
 
     public DataKeys(JdbcClient jdbc, RowWriter rows, TransactionTemplate transactions, MasterKey master,
                     long cachedKeys, Duration cacheLifetime, Counter loads) {
@@ -120,15 +127,34 @@ public final class DataKeys {
 
     /** Loads the keys of these customers that are not cached, in one query. */
     void warm(Collection<UUID> customerIds) {
-        Set<UUID> missing = customerIds.stream().filter(id -> known(id) == null).collect(Collectors.toSet());
+        warmed.remove();
+        Map<UUID, Optional<SecretKey>> batch = new HashMap<>();
+        Set<UUID> missing = new HashSet<>();
+        for (UUID id : customerIds) {
+            Optional<SecretKey> known = known(id);
+            if (known == null) {
+                missing.add(id);
+            } else {
+                batch.put(id, known);
+            }
+        }
         if (!missing.isEmpty()) {
             Map<UUID, Optional<SecretKey>> loaded = load(missing);
-            missing.forEach(id -> cache.put(id, loaded.getOrDefault(id, Optional.empty())));
+            for (UUID id : missing) {
+                Optional<SecretKey> key = loaded.getOrDefault(id, Optional.empty());
+                cache.put(id, key);
+                batch.put(id, key);
+            }
         }
+        warmed.set(batch);
     }
 
     /** Deletes the customer's key with the current transaction: its sealed fields read as null from then on. */
     void destroy(UUID customerId) {
+        Map<UUID, Optional<SecretKey>> batch = warmed.get();
+        if (batch != null) {
+            batch.remove(customerId);
+        }
         rows.add(deletions, customerId);
         decide(customerId, Optional.empty());
     }
@@ -183,6 +209,10 @@ public final class DataKeys {
         Map<UUID, Optional<SecretKey>> decided = decidedInThisTransaction();
         if (decided != null && decided.containsKey(customerId)) {
             return decided.get(customerId);
+        }
+        Map<UUID, Optional<SecretKey>> batch = warmed.get();
+        if (batch != null && batch.containsKey(customerId)) {
+            return batch.get(customerId);
         }
         return cache.getIfPresent(customerId);
     }

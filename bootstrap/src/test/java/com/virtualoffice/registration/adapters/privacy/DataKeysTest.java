@@ -98,6 +98,23 @@ class DataKeysTest extends ServiceTest {
     }
 
     @Test
+    void given_a_batch_of_more_customers_than_the_cache_holds_then_its_warm_up_still_opens_them_all() {
+        List<UUID> customers = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList();
+        List<SecretKey> made = transactions.execute(status ->
+                customers.stream().map(customer -> keys.forSealing(customer, true)).toList());
+        Counter tinyLoads = new SimpleMeterRegistry().counter("loads");
+        DataKeys tiny = new DataKeys(jdbc, rows, transactions, masterKey, 1, Duration.ofMinutes(10), tinyLoads);
+
+        tiny.warm(customers);
+
+        for (int i = 0; i < customers.size(); i++) {
+            assertThat(tiny.forOpening(customers.get(i))).contains(made.get(i));
+        }
+        // The warm-up's one query: a cache of one key admits almost none of them, the batch keeps them all.
+        assertThat(tinyLoads.count()).isEqualTo(1);
+    }
+
+    @Test
     void given_a_seller_loaded_with_a_cold_cache_then_one_query_loads_every_customers_key() {
         SellerWithKey seller = operator.sellerOn("starter");
         for (int i = 0; i < 40; i++) {
