@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A new key is written with the customer's first event, in the same transaction and round trip (the
  * {@link RowWriter}), and reaches the cache only once that transaction has committed: a key whose events were
  * rolled back is never used again. Unwrapped keys are cached, a missing (erased) key too; a batch of events is
- * covered by one query for all its customers' keys ({@link #warm}), so a replay or a seller's load does not ask
+ * covered by one query for all its customers' keys ({@link #expect}), so a replay or a seller's load does not ask
  * once per customer.
  *
  * <p>An instance that did not run an erasure may hold the erased key until its cache entry expires (the cache's
@@ -53,15 +54,27 @@ public final class DataKeys {
     private final Cache<UUID, Optional<SecretKey>> cache;
     private final RowKind.Insert<StoredKey> inserts;
     private final RowKind.Statement<UUID> deletions;
-    /** Queries for keys the cache did not have: about one per batch of events read, when the warm-up works. */
+    /** Queries for keys the cache did not have: at most one per batch of events read, as a rule. */
     private final Counter loads;
     /**
-     * The keys of the batch this thread warmed last, which it decodes next. Caffeine may refuse to admit a key put
-     * into a full cache (its admission favours keys used often), so a replay over more customers than the cache
-     * holds would otherwise load most of its keys one query each. At most one batch per thread; as stale as the
-     * cache at worst, with the same reason why that leaks nothing (see above).
+     * The batch of events this thread decodes next: its customers, and their keys once one of them missed the cache.
+     * Looking the whole batch up at its first miss keeps a replay or a seller's load to one query per batch, and
+     * costs nothing while the cache has every key (the usual case, where a warm-up ahead of time cost a parse and
+     * a lookup per event). The keys stay with the batch because Caffeine may refuse to admit a key put into a full
+     * cache (its admission favours keys used often): a replay over more customers than the cache holds would
+     * otherwise load most of them one query each. At most one batch per thread, released with the next; its keys
+     * are as stale as the cache's at worst, with the same reason why that leaks nothing (see above).
      */
-    private final ThreadLocal<Map<UUID, Optional<SecretKey>>> warmed = new ThreadLocal<>();
+    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+
+    private static final class Batch {
+        private final Supplier<Collection<UUID>> customers;
+        private Map<UUID, Optional<SecretKey>> keys;
+
+        private Batch(Supplier<Collection<UUID>> customers) {
+            this.customers = customers;
+        }
+    }
 
     public DataKeys(JdbcClient jdbc, RowWriter rows, TransactionTemplate transactions, MasterKey master,
                     long cachedKeys, Duration cacheLifetime, Counter loads) {
@@ -120,22 +133,36 @@ public final class DataKeys {
         if (known != null) {
             return known;
         }
+        Batch next = batch.get();
+        if (next != null && next.keys == null) {
+            next.keys = keysOf(next.customers.get());
+            if (next.keys.containsKey(customerId)) {
+                return next.keys.get(customerId);
+            }
+        }
         Optional<SecretKey> stored = load(Set.of(customerId)).getOrDefault(customerId, Optional.empty());
         cache.put(customerId, stored);
         return stored;
     }
 
-    /** Loads the keys of these customers that are not cached, in one query. */
-    void warm(Collection<UUID> customerIds) {
-        warmed.remove();
-        Map<UUID, Optional<SecretKey>> batch = new HashMap<>();
+    /**
+     * The customers of the events this thread decodes next, asked for when one of their keys is not cached: their
+     * keys are then loaded in one query.
+     */
+    void expect(Supplier<Collection<UUID>> customers) {
+        batch.set(new Batch(customers));
+    }
+
+    /** The keys of these customers, in one query for those not cached, each cached. */
+    private Map<UUID, Optional<SecretKey>> keysOf(Collection<UUID> customerIds) {
+        Map<UUID, Optional<SecretKey>> keys = new HashMap<>();
         Set<UUID> missing = new HashSet<>();
         for (UUID id : customerIds) {
-            Optional<SecretKey> known = known(id);
+            Optional<SecretKey> known = cache.getIfPresent(id);
             if (known == null) {
                 missing.add(id);
             } else {
-                batch.put(id, known);
+                keys.put(id, known);
             }
         }
         if (!missing.isEmpty()) {
@@ -143,17 +170,17 @@ public final class DataKeys {
             for (UUID id : missing) {
                 Optional<SecretKey> key = loaded.getOrDefault(id, Optional.empty());
                 cache.put(id, key);
-                batch.put(id, key);
+                keys.put(id, key);
             }
         }
-        warmed.set(batch);
+        return keys;
     }
 
     /** Deletes the customer's key with the current transaction: its sealed fields read as null from then on. */
     void destroy(UUID customerId) {
-        Map<UUID, Optional<SecretKey>> batch = warmed.get();
-        if (batch != null) {
-            batch.remove(customerId);
+        Batch next = batch.get();
+        if (next != null && next.keys != null) {
+            next.keys.remove(customerId);
         }
         rows.add(deletions, customerId);
         decide(customerId, Optional.empty());
@@ -210,9 +237,9 @@ public final class DataKeys {
         if (decided != null && decided.containsKey(customerId)) {
             return decided.get(customerId);
         }
-        Map<UUID, Optional<SecretKey>> batch = warmed.get();
-        if (batch != null && batch.containsKey(customerId)) {
-            return batch.get(customerId);
+        Batch next = batch.get();
+        if (next != null && next.keys != null && next.keys.containsKey(customerId)) {
+            return next.keys.get(customerId);
         }
         return cache.getIfPresent(customerId);
     }

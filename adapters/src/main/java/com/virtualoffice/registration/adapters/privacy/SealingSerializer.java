@@ -5,7 +5,6 @@ import com.virtualoffice.registration.domain.SellerEvent;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
@@ -19,8 +18,6 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,14 +28,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code CustomerUpdated} of revision 2 is stored as the plain event's JSON without its personal fields, and
  * {@code "sealed"}: the base64 of those fields' JSON, AES-GCM-sealed under the customer's data key
  * ({@link DataKeys}). The associated data names the event type, the seller and the customer, so a sealed value
- * opens in no other event. Read back without the key (the customer is erased), the personal fields are
- * {@code null}. Revision 1 (plaintext, written before sealing) is read as it is. The domain's events stay plain
- * records: sealing is how this adapter stores them.
+ * opens in no other event. Read back, the opened fields take the sealed value's place in the stored bytes
+ * ({@link SealedPayload}); without the key (the customer is erased) they are {@code null}. Revision 1
+ * (plaintext, written before sealing) is read as it is. The domain's events stay plain records: sealing is how
+ * this adapter stores them.
  */
 public final class SealingSerializer implements Serializer {
 
     static final String SEALED = "sealed";
-    private static final String CUSTOMER_ID = "customerId";
     private static final String SEALED_REVISION = "2";
     private static final Set<String> SEALED_TYPES =
             Set.of(CustomerRegistered.class.getName(), CustomerUpdated.class.getName());
@@ -95,46 +92,36 @@ public final class SealingSerializer implements Serializer {
         if (!isSealed(serializedObject.getType())) {
             return plain.deserialize(serializedObject);
         }
-        ObjectNode node = (ObjectNode) plain.getConverter().convert(serializedObject, JsonNode.class).getData();
-        byte[] sealed = Base64.getDecoder().decode(node.remove(SEALED).asString());
-        UUID sellerId = UUID.fromString(node.get("sellerId").asString());
-        UUID customerId = UUID.fromString(node.get(CUSTOMER_ID).asString());
+        SealedPayload payload = SealedPayload.read(json,
+                plain.getConverter().convert(serializedObject, byte[].class).getData());
         // No key: the customer is erased, and its personal fields stay absent, which reads as null.
-        keys.forOpening(customerId).ifPresent(key -> node.setAll((ObjectNode) json.readTree(Aead.open(key, sealed,
-                        associatedData(serializedObject.getType().getName(), sellerId, customerId))
-                .orElseThrow(() -> new IllegalStateException("the personal data of a " + serializedObject.getType()
-                        + " of customer " + customerId + " does not open under its key")))));
-        return plain.deserialize(new SimpleSerializedObject<>(node, JsonNode.class, serializedObject.getType()));
+        byte[] personal = keys.forOpening(payload.customerId())
+                .map(key -> Aead.open(key, payload.sealed(), associatedData(serializedObject.getType().getName(),
+                                payload.sellerId(), payload.customerId()))
+                        .orElseThrow(() -> new IllegalStateException("the personal data of a "
+                                + serializedObject.getType() + " of customer " + payload.customerId()
+                                + " does not open under its key")))
+                .orElse(null);
+        return plain.deserialize(new SimpleSerializedObject<>(payload.opened(personal), byte[].class,
+                serializedObject.getType()));
     }
 
     /**
-     * Loads the keys of a batch of stored events in one query before they are decoded: the customers are read
-     * from the start of each sealed event, where the plain serializer writes the ids.
+     * Tells the keys which customers a batch of stored events read from the store holds, so that the first key
+     * not cached loads all of theirs in one query; the customers are read only then.
      */
     public void beforeDecoding(List<? extends EventData<?>> batch) {
-        Set<UUID> customers = new HashSet<>();
-        for (EventData<?> event : batch) {
-            SerializedObject<?> payload = event.getPayload();
-            if (isSealed(payload.getType())) {
-                customers.add(customerOf(plain.getConverter().convert(payload, byte[].class).getData()));
-            }
-        }
-        keys.warm(new ArrayList<>(customers)); // also when empty: what an earlier batch warmed is then dropped
-    }
-
-    private UUID customerOf(byte[] payload) {
-        try (JsonParser parser = json.createParser(payload)) {
-            parser.nextToken();
-            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (CUSTOMER_ID.equals(name)) {
-                    return UUID.fromString(parser.getString());
+        keys.expect(() -> {
+            Set<UUID> customers = new HashSet<>();
+            for (EventData<?> event : batch) {
+                SerializedObject<?> payload = event.getPayload();
+                if (isSealed(payload.getType())) {
+                    customers.add(SealedPayload.read(json,
+                            plain.getConverter().convert(payload, byte[].class).getData()).customerId());
                 }
-                parser.skipChildren();
             }
-        }
-        throw new IllegalStateException("a sealed customer event without a customer id");
+            return customers;
+        });
     }
 
     private static boolean isSealed(SerializedType type) {

@@ -78,7 +78,7 @@ class DataKeysTest extends ServiceTest {
     }
 
     @Test
-    void given_a_batch_of_customers_then_one_warm_up_caches_all_their_keys_erased_ones_as_missing() {
+    void given_a_batch_of_customers_then_its_first_key_not_cached_loads_all_their_keys_erased_ones_as_missing() {
         List<UUID> customers = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList();
         List<SecretKey> made = transactions.execute(status ->
                 customers.stream().map(customer -> keys.forSealing(customer, true)).toList());
@@ -86,31 +86,51 @@ class DataKeysTest extends ServiceTest {
         transactions.executeWithoutResult(status -> keys.destroy(erased));
         DataKeys cold = newKeys();
 
-        cold.warm(customers);
-        // Gone from the table, still known: they came from the one query of the warm-up.
+        cold.expect(() -> customers);
+        assertThat(cold.forOpening(erased)).isEmpty();
+        // Gone from the table, still known: they came from the one query of the first miss.
         jdbc.sql("DELETE FROM customer_data_keys WHERE customer_id = ANY(?)")
                 .param(customers.toArray(UUID[]::new)).update();
 
-        assertThat(cold.forOpening(erased)).isEmpty();
         for (int i = 1; i < customers.size(); i++) {
             assertThat(cold.forOpening(customers.get(i))).contains(made.get(i));
         }
     }
 
     @Test
-    void given_a_batch_of_more_customers_than_the_cache_holds_then_its_warm_up_still_opens_them_all() {
+    void given_a_batch_whose_keys_are_all_cached_then_its_customers_are_not_read_and_nothing_is_loaded() {
+        List<UUID> customers = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID()).toList();
+        List<SecretKey> made = transactions.execute(status ->
+                customers.stream().map(customer -> keys.forSealing(customer, true)).toList());
+        Counter ownLoads = new SimpleMeterRegistry().counter("loads");
+        DataKeys warm = new DataKeys(jdbc, rows, transactions, masterKey, 100, Duration.ofMinutes(10), ownLoads);
+        customers.forEach(warm::forOpening);
+        double loadsBefore = ownLoads.count();
+
+        warm.expect(() -> {
+            throw new AssertionError("the customers of a batch whose keys are cached were read");
+        });
+
+        for (int i = 0; i < customers.size(); i++) {
+            assertThat(warm.forOpening(customers.get(i))).contains(made.get(i));
+        }
+        assertThat(ownLoads.count()).isEqualTo(loadsBefore);
+    }
+
+    @Test
+    void given_a_batch_of_more_customers_than_the_cache_holds_then_its_one_query_still_opens_them_all() {
         List<UUID> customers = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList();
         List<SecretKey> made = transactions.execute(status ->
                 customers.stream().map(customer -> keys.forSealing(customer, true)).toList());
         Counter tinyLoads = new SimpleMeterRegistry().counter("loads");
         DataKeys tiny = new DataKeys(jdbc, rows, transactions, masterKey, 1, Duration.ofMinutes(10), tinyLoads);
 
-        tiny.warm(customers);
+        tiny.expect(() -> customers);
 
         for (int i = 0; i < customers.size(); i++) {
             assertThat(tiny.forOpening(customers.get(i))).contains(made.get(i));
         }
-        // The warm-up's one query: a cache of one key admits almost none of them, the batch keeps them all.
+        // The batch's one query: a cache of one key admits almost none of them, the batch keeps them all.
         assertThat(tinyLoads.count()).isEqualTo(1);
     }
 
