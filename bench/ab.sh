@@ -12,6 +12,8 @@
 #        PORT_BEFORE=18181 PORT_AFTER=18182
 set -euo pipefail
 cd "$(dirname "$0")/.."
+SERVICE_JVM_OPTS=${JVM_OPTS:--XX:+UseZGC -Xms1g -Xmx1g}
+source bench/lib.sh
 
 BEFORE_JAR=$1
 AFTER_JAR=$2
@@ -21,34 +23,20 @@ SELLERS=${SELLERS:-16}
 WARMUP=${WARMUP:-2}
 SECONDS_=${SECONDS_:-6}
 PREWARM=${PREWARM:-30}
-JVM_OPTS=${JVM_OPTS:--XX:+UseZGC -Xms1g -Xmx1g}
 declare -A PORTS=([before]=${PORT_BEFORE:-18181} [after]=${PORT_AFTER:-18182})
 declare -A JARS=([before]=$BEFORE_JAR [after]=$AFTER_JAR)
-ADMIN=bench-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0
 WORK=$(mktemp -d)
 declare -A PIDS=()
 
-cpu_ticks() { # $@ pids: user + system ticks, their reaped children's included
-  local p
-  for p; do cat "/proc/$p/stat" 2>/dev/null; done | awk '{ s += $14 + $15 + $16 + $17 } END { print s + 0 }'
-}
 service_ticks() { cpu_ticks "${PIDS[$1]}"; }
-postgres_ticks() {
-  local pm
-  pm=$(head -n1 "$WORK/$1/postgres/postmaster.pid")
-  # shellcheck disable=SC2046 # the pids are words
-  cpu_ticks "$pm" $(ps -o pid= --ppid "$pm")
-}
+postgres_ticks_of() { postgres_ticks "$(head -n1 "$WORK/$1/postgres/postmaster.pid")"; }
 creates() { # accepted creates so far, by the service's own meter
   curl -s -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:${PORTS[$1]}/actuator/prometheus" |
     awk '/^registration_commands_seconds_count\{/ && /command="register_customer"/ && /outcome="accepted"/ { s += $2 }
          END { printf "%d\n", s }'
 }
-TICK_MS=$((1000 / $(getconf CLK_TCK)))
 
 log() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
-load() { ./dev java bench/src/Load.java "$@"; }
-median() { sort -g | awk '{v[NR] = $1} END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 cleanup() {
   local side
@@ -64,22 +52,8 @@ trap cleanup EXIT
 
 for side in before after; do
   log "starting $side: ${JARS[$side]} on port ${PORTS[$side]}"
-  # The per-key rate limit is lifted: the service is measured, not the limit.
-  # shellcheck disable=SC2086 # the options are words
-  DATA_DIR="$WORK/$side" SERVER_PORT=${PORTS[$side]} ADMIN_TOKEN=$ADMIN ./dev java $JVM_OPTS -jar "${JARS[$side]}" \
-    --registration.demo.enabled=false \
-    --registration.http.rate-limit.requests-per-second=1000000 --registration.http.rate-limit.burst=1000000 \
-    >"$WORK/$side.log" 2>&1 &
-  PIDS[$side]=$!
-done
-for side in before after; do
-  started=$SECONDS
-  until curl -sf "http://127.0.0.1:${PORTS[$side]}/actuator/health" >/dev/null; do
-    if ! kill -0 "${PIDS[$side]}" 2>/dev/null || [ $((SECONDS - started)) -gt 300 ]; then
-      echo "$side did not come up; its log:" >&2; cat "$WORK/$side.log" >&2; exit 1
-    fi
-    sleep 0.5
-  done
+  start_service "${JARS[$side]}" "$WORK/$side" "${PORTS[$side]}" "$WORK/$side.log"
+  PIDS[$side]=$SERVICE_PID
   load seller "http://127.0.0.1:${PORTS[$side]}" "$ADMIN" enterprise "$SELLERS" | awk '{print $2}' | paste -sd, \
     >"$WORK/$side.keys"
 done
@@ -95,10 +69,10 @@ for round in $(seq 1 "$ROUNDS"); do
   for side in $order; do
     log "round $round: $side"
     for clients in ${CLIENTS//,/ }; do
-      n0=$(creates "$side"); s0=$(service_ticks "$side"); p0=$(postgres_ticks "$side")
+      n0=$(creates "$side"); s0=$(service_ticks "$side"); p0=$(postgres_ticks_of "$side")
       line=$(load closed "http://127.0.0.1:${PORTS[$side]}" "$(cat "$WORK/$side.keys")" "$clients" "$WARMUP" \
         "$SECONDS_" "ab-$round-$side-$clients-")
-      n1=$(creates "$side"); s1=$(service_ticks "$side"); p1=$(postgres_ticks "$side")
+      n1=$(creates "$side"); s1=$(service_ticks "$side"); p1=$(postgres_ticks_of "$side")
       echo "$round $side $line $(awk -v n=$((n1 - n0)) -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v t="$TICK_MS" \
         'BEGIN { printf "%.3f %.3f", s * t / n, p * t / n }')" | tee -a "$WORK/runs.txt"
     done

@@ -7,22 +7,19 @@
 # every read model, as the service reports their rate. Prints each run, then the medians and their ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 BEFORE=$1
 AFTER=$2
 RUNS=${RUNS:-2}
 CREATES=${CREATES:-1000}
 EVENTS=${EVENTS:-200000}
 SEED_CONCURRENCY=${SEED_CONCURRENCY:-32}
-SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--XX:+UseZGC -Xms2g -Xmx2g}
 PORT=${PORT:-18182}
 URL=http://localhost:$PORT
-ADMIN=bench-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0
 A="Authorization: Bearer $ADMIN"
 WORK=$(mktemp -d)
 PID=
 
-load() { ./dev java bench/src/Load.java "$@"; }
-median() { sort -g | awk '{v[NR] = $1} END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 cleanup() {
   if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
@@ -38,16 +35,8 @@ replay() { # $1 projection: prints its events/s
 
 measure() { # $1 label, $2 jar, $3 run: prints "label run create_p50 create_p99 replay_customers replay_all"
   local data="$WORK/data-$1-$3"
-  # shellcheck disable=SC2086 # the options are words
-  DATA_DIR="$data" SERVER_PORT=$PORT ADMIN_TOKEN=$ADMIN ./dev java $SERVICE_JVM_OPTS -jar "$2" \
-    --registration.demo.enabled=false \
-    --registration.http.rate-limit.requests-per-second=1000000 --registration.http.rate-limit.burst=1000000 \
-    >"$WORK/service-$1-$3.log" 2>&1 &
-  PID=$!
-  until curl -sf "$URL/actuator/health" >/dev/null; do
-    kill -0 "$PID" 2>/dev/null || { tail -n 30 "$WORK/service-$1-$3.log" >&2; exit 1; }
-    sleep 0.5
-  done
+  start_service "$2" "$data" "$PORT" "$WORK/service-$1-$3.log"
+  PID=$SERVICE_PID
   local key sellers
   key=$(load seller "$URL" "$ADMIN" enterprise 1 | awk '{print $2}')
   load creates "$URL" "$key" "$CREATES" "warm$3" >/dev/null
