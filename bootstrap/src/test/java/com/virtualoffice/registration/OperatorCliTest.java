@@ -5,16 +5,12 @@ import static com.virtualoffice.registration.support.Contract.LOWER_CASE_UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.adapters.cli.OperatorCli;
-import java.io.ByteArrayOutputStream;
+import com.virtualoffice.registration.support.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,19 +42,6 @@ class OperatorCliTest {
     private static String ciKey;
     private static String ciKeyId;
 
-    private record Result(int exitCode, String out, String err) {
-
-        String all() {
-            return out + err;
-        }
-
-        String field(String name) {
-            Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + ":\\s+(\\S+)\\s*$").matcher(out);
-            assertThat(matcher.find()).as("%s: in%n%s", name, out).isTrue();
-            return matcher.group(1);
-        }
-    }
-
     @BeforeAll
     static void freshDataDir() throws IOException {
         dataDir = Files.createTempDirectory("registration-cli-test-");
@@ -81,25 +64,8 @@ class OperatorCliTest {
         }
     }
 
-    private static Result cli(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exitCode = OperatorCli.run(args, RegistrationApplication::operatorContext);
-            System.out.flush();
-            System.err.flush();
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        Result result = new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        originalOut.printf("$ %s -> %d%n%s%s%n", String.join(" ", args), exitCode, result.out(), result.err());
-        return result;
+    private static CliRun cli(String... args) {
+        return CliRun.of(RegistrationApplication::operatorContext, args);
     }
 
     // Without the database

@@ -2,14 +2,11 @@ package com.virtualoffice.registration.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.virtualoffice.registration.adapters.cli.OperatorCli;
+import com.virtualoffice.registration.support.CliRun;
 import com.virtualoffice.registration.support.Http;
 import com.virtualoffice.registration.support.Operator.SellerWithKey;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,19 +22,16 @@ class ErasureCliTest extends ErasureSupport {
     @Autowired
     private ConfigurableApplicationContext context;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
     @Test
     void the_operator_erases_a_customer_on_the_command_line() {
         SellerWithKey seller = operator.sellerOn("free");
         Person person = Person.random();
         String id = create(seller, person);
 
-        Run unknown = run("customer", "erase", seller.sellerId(), UUID.randomUUID().toString());
-        Run erased = run("customer", "erase", seller.sellerId(), id);
-        Run again = run("customer", "erase", seller.sellerId(), id);
-        Run badId = run("customer", "erase", seller.sellerId(), "not-a-uuid");
+        CliRun unknown = run("customer", "erase", seller.sellerId(), UUID.randomUUID().toString());
+        CliRun erased = run("customer", "erase", seller.sellerId(), id);
+        CliRun again = run("customer", "erase", seller.sellerId(), id);
+        CliRun badId = run("customer", "erase", seller.sellerId(), "not-a-uuid");
 
         assertThat(unknown.exitCode()).as(unknown.err()).isEqualTo(1);
         assertThat(unknown.err()).startsWith("No such customer ");
@@ -53,21 +47,8 @@ class ErasureCliTest extends ErasureSupport {
         assertThat(found(history.body(), person.values())).isEmpty();
     }
 
-    private Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exitCode;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exitCode = OperatorCli.run(args, this::lentContext);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.of(this::lentContext, args);
     }
 
     /** The running context, whose close() does nothing. */
