@@ -26,28 +26,17 @@ RECORDING=${RECORDING:-${TMPDIR:-/tmp}/cpu-per-create.jfr}
 JCMD=$(./dev java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.home = //p')/bin/jcmd
 WORK=$(mktemp -d)
 SERVICE_PID=
-BASELINE_PID=
 
 [ -f "$JAR" ] && [ -f "$BASELINE_JAR" ] || { echo "build the jar and bench/baseline first (bench/run.sh does)" >&2; exit 1; }
 cleanup() {
-  for p in $BASELINE_PID $SERVICE_PID; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  for p in ${BASELINE_PID:-} $SERVICE_PID; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 start_service "$JAR" "$WORK/data" "$PORT" "$WORK/service.log"
 embedded_postgres "$WORK/data" "$WORK/service.log"
-psql -h 127.0.0.1 -p "$PGPORT" -U postgres -X -At postgres -c "CREATE DATABASE baseline" >/dev/null
-# shellcheck disable=SC2086 # the options are words
-BASELINE_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/baseline" BASELINE_DATASOURCE_PASSWORD=$PGPASSWORD \
-  PORT=$BASELINE_PORT ADMIN_TOKEN=$ADMIN ./dev java $SERVICE_JVM_OPTS -jar "$BASELINE_JAR" \
-  >"$WORK/baseline.log" 2>&1 &
-BASELINE_PID=$!
-# Any HTTP answer means it is up: it has no health endpoint, and a GET of the create's route answers 405.
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASELINE_URL/api/customers")" != 000 ]; do
-  kill -0 "$BASELINE_PID" 2>/dev/null || { tail -n 30 "$WORK/baseline.log" >&2; exit 1; }
-  sleep 0.3
-done
+start_baseline "$BASELINE_JAR" "$BASELINE_PORT" "$WORK/baseline.log"
 SERVICE_KEYS=$(load seller "$URL" "$ADMIN" enterprise "$SELLERS" | awk '{print $2}' | paste -sd,)
 BASELINE_KEYS=$(load seller "$BASELINE_URL" "$ADMIN" enterprise "$SELLERS" | awk '{print $2}' | paste -sd,)
 

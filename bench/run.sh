@@ -19,6 +19,7 @@
 #   QUICK=1 bench/run.sh         a few minutes
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 if [ "${QUICK:-0}" = 1 ]; then
   : "${RUNS:=2}" "${WARMUP:=1}" "${DURATION:=2}" "${OPEN_DURATION:=4}" "${OPEN_WARMUP:=2}" "${SIZES:=10 100 1000}" \
@@ -30,9 +31,6 @@ WARMUP=${WARMUP:-3}                      # seconds of uncounted load before each
 DURATION=${DURATION:-10}                 # seconds measured per closed-loop cell and per pgbench cell
 OPEN_DURATION=${OPEN_DURATION:-$((DURATION * 2))} # seconds of the open loop: its p99 needs the samples
 OPEN_WARMUP=${OPEN_WARMUP:-15}           # seconds of uncounted open loop first: the client's JIT and connections
-# The service's JVM, as README recommends running it: a heap of fixed size (a growing and shrinking G1 heap paid
-# page faults inside its pauses) and ZGC, whose pauses stay under a millisecond.
-SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--XX:+UseZGC -Xms2g -Xmx2g}
 CLIENTS=${CLIENTS:-1 8 32 64}            # closed-loop client counts
 SELLERS=${SELLERS:-16}                   # sellers of the spread layout
 SIZES=${SIZES:-10 1000 10000 100000 1000000} # seller sizes of the latency ladder; the reads run at the last
@@ -47,7 +45,6 @@ URL=http://localhost:$PORT
 BASELINE_PORT=${BASELINE_PORT:-18092}
 BASELINE_URL=http://localhost:$BASELINE_PORT
 BASELINE_JAR=bench/baseline/target/crud-baseline.jar
-ADMIN=bench-admin-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0
 A="Authorization: Bearer $ADMIN"
 JAR=bootstrap/target/customer-registration.jar
 REPORT=bench/reports/benchmarks.md
@@ -58,11 +55,6 @@ COMMIT=$(git rev-parse --short HEAD)
 [ -z "$(git status --porcelain -- . ':!bench/reports')" ] || COMMIT="$COMMIT (with uncommitted changes)"
 
 log() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
-load() { ./dev java bench/src/Load.java "$@"; }
-median() { # the median of the numbers on stdin, or n/a
-  grep -Eiv 'nan|^$' | sort -g | awk '{v[NR] = $1} END {
-    if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 fmt() { awk -v v="$1" -v f="${2:-%.1f}" 'BEGIN { if (v == "n/a") print v; else printf f "\n", v }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f\n", a / b }'; }
 verdict() { # $1 measured, $2 "<=" or ">=", $3 target
@@ -74,7 +66,8 @@ verdict() { # $1 measured, $2 "<=" or ">=", $3 target
 cleanup() {
   [ -z "${SAMPLER:-}" ] || kill "$SAMPLER" 2>/dev/null || true
   if [ -n "${BASELINE_PID:-}" ]; then kill "$BASELINE_PID" 2>/dev/null || true; wait "$BASELINE_PID" 2>/dev/null || true; fi
-  if [ -n "${PID:-}" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+  PID=${PID:-${SERVICE_PID:-}} # set by start_service before it is up
+  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
   # The service stops its PostgreSQL on the way out; should one outlive a crash, stop it here, by its pid file.
   local pidfile="$WORK/data/postgres/postmaster.pid" pm
   if [ -f "$pidfile" ]; then
@@ -113,42 +106,14 @@ done
 # --- the service ------------------------------------------------------------------------------------------
 log "starting the service"
 echo idle >"$WORK/phase"
-# The benchmarks measure the service, not the per-key rate limit: lift it.
-# shellcheck disable=SC2086 # the options are words
-DATA_DIR="$WORK/data" SERVER_PORT=$PORT ADMIN_TOKEN=$ADMIN ./dev java $SERVICE_JVM_OPTS -jar "$JAR" \
-  --registration.demo.enabled=false \
-  --registration.http.rate-limit.requests-per-second=1000000 --registration.http.rate-limit.burst=1000000 \
-  >"$WORK/service.log" 2>&1 &
-PID=$! # ./dev execs java: this is the java process
-STARTED=$SECONDS
-until curl -sf "$URL/actuator/health" >/dev/null; do
-  if ! kill -0 "$PID" 2>/dev/null || [ $((SECONDS - STARTED)) -gt 300 ]; then
-    echo "the service did not come up; its log:" >&2; cat "$WORK/service.log" >&2; exit 1
-  fi
-  sleep 0.2
-done
-PGPORT=$(sed -nE 's/.*embedded PostgreSQL on port ([0-9]+).*/\1/p' "$WORK/service.log" | head -n1)
-PM=$(head -n1 "$WORK/data/postgres/postmaster.pid")
-# The embedded server asks for a password: the superuser's, from the data directory (for psql and pgbench).
-PGPASSWORD=$(sed -n 's/^superuser\.password=//p' "$WORK/data/postgres-credentials.properties")
-export PGPASSWORD
+start_service "$JAR" "$WORK/data" "$PORT" "$WORK/service.log"
+PID=$SERVICE_PID
+embedded_postgres "$WORK/data" "$WORK/service.log"
 psql_() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -X -At postgres "$@"; }
 
 # The CRUD baseline, in a database of its own on the same server, with the same JVM options.
 log "starting the CRUD baseline"
-psql_ -c "CREATE DATABASE baseline" >/dev/null
-# shellcheck disable=SC2086 # the options are words
-BASELINE_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/baseline" BASELINE_DATASOURCE_PASSWORD=$PGPASSWORD \
-  PORT=$BASELINE_PORT ADMIN_TOKEN=$ADMIN ./dev java $SERVICE_JVM_OPTS -jar "$BASELINE_JAR" >"$WORK/baseline.log" 2>&1 &
-BASELINE_PID=$!
-STARTED=$SECONDS
-# Any HTTP answer means it is up: it has no health endpoint, and a GET of the create's route answers 405.
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASELINE_URL/api/customers")" != 000 ]; do
-  if ! kill -0 "$BASELINE_PID" 2>/dev/null || [ $((SECONDS - STARTED)) -gt 300 ]; then
-    echo "the baseline did not come up; its log:" >&2; cat "$WORK/baseline.log" >&2; exit 1
-  fi
-  sleep 0.2
-done
+start_baseline "$BASELINE_JAR" "$BASELINE_PORT" "$WORK/baseline.log"
 
 # Resident memory once a second, tagged with the phase under way: java's VmRSS; for postgres (the postmaster
 # and its children) the VmRSS summed, which counts the shared buffers once per process that touched them, and
