@@ -178,10 +178,9 @@ public final class DataKeys {
 
     /** Deletes the customer's key with the current transaction: its sealed fields read as null from then on. */
     void destroy(UUID customerId) {
-        Batch next = batch.get();
-        if (next != null && next.keys != null) {
-            next.keys.remove(customerId);
-        }
+        // The batch is forgotten, not edited: loaded after this, it would take the key from the cache, which
+        // learns of the deletion only at the commit.
+        batch.remove();
         rows.add(deletions, customerId);
         decide(customerId, Optional.empty());
     }

@@ -118,6 +118,24 @@ class DataKeysTest extends ServiceTest {
     }
 
     @Test
+    void given_a_key_destroyed_while_a_batch_is_pending_then_the_batch_never_hands_it_out_again() {
+        UUID erased = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> keys.forSealing(erased, true));
+        transactions.executeWithoutResult(status -> keys.forSealing(kept, true));
+        keys.expect(() -> List.of(erased, kept, UUID.randomUUID()));
+
+        transactions.executeWithoutResult(status -> {
+            keys.destroy(erased);
+            // A miss in the same transaction, before the commit tells the cache of the deletion.
+            assertThat(keys.forOpening(UUID.randomUUID())).isEmpty();
+        });
+
+        assertThat(keys.forOpening(erased)).isEmpty();
+        assertThat(keys.forOpening(kept)).isPresent();
+    }
+
+    @Test
     void given_a_batch_of_more_customers_than_the_cache_holds_then_its_one_query_still_opens_them_all() {
         List<UUID> customers = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList();
         List<SecretKey> made = transactions.execute(status ->
