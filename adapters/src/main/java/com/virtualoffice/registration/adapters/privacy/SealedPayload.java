@@ -1,6 +1,5 @@
 package com.virtualoffice.registration.adapters.privacy;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.UUID;
 import tools.jackson.core.JsonParser;
@@ -14,10 +13,12 @@ import tools.jackson.databind.ObjectMapper;
  * merging the fields into it and decoding the tree cost a customer replay a quarter of its rate.
  *
  * @param json the stored event
+ * @param sealedText the sealed value as stored, in base64: decoded only by who opens it
  * @param memberStart offset of the {@code "sealed"} member's name
  * @param memberEnd offset just after its value
  */
-record SealedPayload(byte[] json, UUID sellerId, UUID customerId, byte[] sealed, int memberStart, int memberEnd) {
+record SealedPayload(byte[] json, UUID sellerId, UUID customerId, String sealedText, int memberStart,
+                     int memberEnd) {
 
     private static final String SELLER_ID = "sellerId";
     private static final String CUSTOMER_ID = "customerId";
@@ -51,8 +52,12 @@ record SealedPayload(byte[] json, UUID sellerId, UUID customerId, byte[] sealed,
         if (sellerId == null || customerId == null || sealed == null || json[memberEnd - 1] != '"') {
             throw malformed("lacks its seller, its customer or a plain sealed value");
         }
-        return new SealedPayload(json, sellerId, customerId, Base64.getDecoder().decode(sealed), memberStart,
-                memberEnd);
+        return new SealedPayload(json, sellerId, customerId, sealed, memberStart, memberEnd);
+    }
+
+    /** The sealed value's bytes. */
+    byte[] sealed() {
+        return Base64.getDecoder().decode(sealedText);
     }
 
     /**
@@ -73,13 +78,14 @@ record SealedPayload(byte[] json, UUID sellerId, UUID customerId, byte[] sealed,
                 end = indexAfter(json, end, ',');
             }
         }
-        ByteArrayOutputStream spliced = new ByteArrayOutputStream(json.length + innerEnd - innerStart);
-        spliced.write(json, 0, start);
+        int inner = innerEnd - innerStart;
+        byte[] spliced = new byte[start + inner + json.length - end];
+        System.arraycopy(json, 0, spliced, 0, start);
         if (personal != null) {
-            spliced.write(personal, innerStart, innerEnd - innerStart);
+            System.arraycopy(personal, innerStart, spliced, start, inner);
         }
-        spliced.write(json, end, json.length - end);
-        return spliced.toByteArray();
+        System.arraycopy(json, end, spliced, start + inner, json.length - end);
+        return spliced;
     }
 
     /** The offset after the first {@code wanted} from {@code from} on, past white space only. */

@@ -92,8 +92,7 @@ public final class SealingSerializer implements Serializer {
         if (!isSealed(serializedObject.getType())) {
             return plain.deserialize(serializedObject);
         }
-        SealedPayload payload = SealedPayload.read(json,
-                plain.getConverter().convert(serializedObject, byte[].class).getData());
+        SealedPayload payload = stored(serializedObject);
         // No key: the customer is erased, and its personal fields stay absent, which reads as null.
         byte[] personal = keys.forOpening(payload.customerId())
                 .map(key -> Aead.open(key, payload.sealed(), associatedData(serializedObject.getType().getName(),
@@ -116,12 +115,15 @@ public final class SealingSerializer implements Serializer {
             for (EventData<?> event : batch) {
                 SerializedObject<?> payload = event.getPayload();
                 if (isSealed(payload.getType())) {
-                    customers.add(SealedPayload.read(json,
-                            plain.getConverter().convert(payload, byte[].class).getData()).customerId());
+                    customers.add(stored(payload).customerId());
                 }
             }
             return customers;
         });
+    }
+
+    private SealedPayload stored(SerializedObject<?> sealed) {
+        return SealedPayload.read(json, plain.getConverter().convert(sealed, byte[].class).getData());
     }
 
     private static boolean isSealed(SerializedType type) {
