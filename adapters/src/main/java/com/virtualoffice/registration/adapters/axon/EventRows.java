@@ -2,6 +2,7 @@ package com.virtualoffice.registration.adapters.axon;
 
 import static com.virtualoffice.registration.adapters.persistence.RowKind.column;
 
+import com.virtualoffice.registration.adapters.persistence.EventDecoder;
 import com.virtualoffice.registration.adapters.persistence.RowKind;
 import com.virtualoffice.registration.adapters.persistence.RowWriter;
 import java.util.List;
@@ -34,7 +35,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * seller: its violation, which now surfaces at the commit, is read here as the {@link ConcurrencyException} Axon
  * would have raised, so that the cached seller is evicted and the command retried.
  */
-final class EventRows extends JdbcEventStorageEngine {
+final class EventRows extends JdbcEventStorageEngine implements EventDecoder {
 
     /** One event as Axon's engine stores it: its timestamp as Axon's text, payload and metadata serialised. */
     record EventRow(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
@@ -43,11 +44,14 @@ final class EventRows extends JdbcEventStorageEngine {
 
     private final RowWriter rows;
     private final RowKind.Insert<EventRow> kind;
-    private final Consumer<List<? extends EventData<?>>> beforeDecoding;
+    private final Consumer<List<? extends SerializedObject<?>>> beforeDecoding;
 
-    /** @param beforeDecoding sees each batch read from the store before its events are decoded */
+    /**
+     * @param beforeDecoding sees the payloads of each batch read from the store, on the thread that decodes them
+     *                       next, before they are decoded
+     */
     EventRows(Builder builder, EventSchema schema, RowWriter rows,
-              Consumer<List<? extends EventData<?>>> beforeDecoding) {
+              Consumer<List<? extends SerializedObject<?>>> beforeDecoding) {
         super(builder);
         this.rows = rows;
         this.beforeDecoding = beforeDecoding;
@@ -84,7 +88,7 @@ final class EventRows extends JdbcEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         List<? extends TrackedEventData<?>> batch = super.fetchTrackedEvents(lastToken, batchSize);
-        beforeDecoding.accept(batch);
+        beforeDecoding.accept(payloads(batch));
         return batch;
     }
 
@@ -93,8 +97,26 @@ final class EventRows extends JdbcEventStorageEngine {
                                                                    long firstSequenceNumber, int batchSize) {
         List<? extends DomainEventData<?>> batch =
                 super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
-        beforeDecoding.accept(batch);
+        beforeDecoding.accept(payloads(batch));
         return batch;
+    }
+
+    private static List<SerializedObject<?>> payloads(List<? extends EventData<?>> batch) {
+        return batch.stream().<SerializedObject<?>>map(EventData::getPayload).toList();
+    }
+
+    /** Decodes events this engine read, here rather than on the thread that read them, as one batch. */
+    @Override
+    public void decode(List<? extends EventMessage<?>> events) {
+        Serializer serializer = getEventSerializer();
+        // The stored bytes, which an event read and not yet decoded hands out as they are.
+        beforeDecoding.accept(events.stream()
+                .<SerializedObject<?>>map(event -> event.serializePayload(serializer, byte[].class))
+                .toList());
+        for (EventMessage<?> event : events) {
+            event.getPayload();
+            event.getMetaData();
+        }
     }
 
     /** Whether the current transaction appended to the aggregate. */

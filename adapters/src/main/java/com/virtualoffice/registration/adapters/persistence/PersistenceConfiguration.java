@@ -131,21 +131,21 @@ public class PersistenceConfiguration {
 
     /** What every projection's rebuild shares. */
     record ReadModelRebuilds(TransactionTemplate transaction, JdbcClient jdbc,
-                             RowWriter writes, EventStorageEngine eventStore, int batchSize,
-                             ExecutorService background, ReplaySlot slot) {
+                             RowWriter writes, EventStorageEngine eventStore, EventDecoder decoder,
+                             int batchSize, ExecutorService background, ReplaySlot slot) {
 
         ReadModelRebuild of(String name, List<String> tables, List<Object> projections) {
             return new ReadModelRebuild(name, tables, projections, transaction, jdbc, writes, eventStore,
-                    batchSize, background, slot);
+                    decoder, batchSize, background, slot);
         }
     }
 
     @Bean
     ReadModelRebuilds readModelRebuilds(TransactionTemplate transaction, JdbcClient jdbc,
-                                        RowWriter writes, EventStorageEngine eventStore,
+                                        RowWriter writes, EventStorageEngine eventStore, EventDecoder decoder,
                                         ReadModelProperties properties, ExecutorService readModelReplays,
                                         ReplaySlot replaySlot) {
-        return new ReadModelRebuilds(transaction, jdbc, writes, eventStore, properties.replayBatchSize(),
+        return new ReadModelRebuilds(transaction, jdbc, writes, eventStore, decoder, properties.replayBatchSize(),
                 readModelReplays, replaySlot);
     }
 }

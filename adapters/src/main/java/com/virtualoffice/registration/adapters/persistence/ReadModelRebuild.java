@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * replayed, in batches, into copies of the tables ({@link ShadowTables}), one replay at a time ({@link ReplaySlot}).
  * Only the last step holds a lock: writers wait while the events that arrived meanwhile are applied and the copies
  * take the live tables' place, in one transaction; readers see the old tables until it commits. Meanwhile a thread
- * of its own reads and decodes the next events ({@link ReadAhead}).
+ * of its own reads the next events and another decodes them ({@link ReadAhead}).
  *
  * <p>A verification does the same but compares instead of swapping, and reports every difference.
  *
@@ -42,6 +42,7 @@ public final class ReadModelRebuild implements ReadModels {
     private final JdbcClient jdbc;
     private final RowWriter writes;
     private final EventStorageEngine eventStore;
+    private final EventDecoder decoder;
     private final List<Object> projections;
     private final int batchSize;
     private final ExecutorService background;
@@ -54,7 +55,7 @@ public final class ReadModelRebuild implements ReadModels {
      * @param projections the handlers that write those tables
      */
     ReadModelRebuild(String name, List<String> tables, List<Object> projections, TransactionTemplate transaction,
-                     JdbcClient jdbc, RowWriter writes, EventStorageEngine eventStore,
+                     JdbcClient jdbc, RowWriter writes, EventStorageEngine eventStore, EventDecoder decoder,
                      int batchSize, ExecutorService background, ReplaySlot slot) {
         this.name = name;
         this.tables = List.copyOf(tables);
@@ -62,6 +63,7 @@ public final class ReadModelRebuild implements ReadModels {
         this.jdbc = jdbc;
         this.writes = writes;
         this.eventStore = eventStore;
+        this.decoder = decoder;
         this.projections = List.copyOf(projections);
         this.batchSize = batchSize;
         this.background = background;
@@ -159,7 +161,7 @@ public final class ReadModelRebuild implements ReadModels {
             long[] replayed = {0};
             TrackingToken reached = null;
             try (ReadAhead<TrackedEventMessage<?>> events = new ReadAhead<>("read-model-replay-reader",
-                    () -> eventStore.readEvents(null, false), batchSize, CHUNKS_AHEAD, ReadModelRebuild::decode)) {
+                    () -> eventStore.readEvents(null, false), batchSize, CHUNKS_AHEAD, decoder::decode)) {
                 for (Optional<List<TrackedEventMessage<?>>> next = events.next(); next.isPresent();
                      next = events.next()) {
                     List<TrackedEventMessage<?>> batch = next.get();
@@ -220,12 +222,6 @@ public final class ReadModelRebuild implements ReadModels {
         } finally {
             shadow.drop();
         }
-    }
-
-    /** Events come from the store undecoded; decoding them is most of the reading, done on the reading thread. */
-    private static void decode(EventMessage<?> event) {
-        event.getPayload();
-        event.getMetaData();
     }
 
     private void apply(List<AnnotationEventHandlerAdapter> handlers, EventMessage<?> event) {

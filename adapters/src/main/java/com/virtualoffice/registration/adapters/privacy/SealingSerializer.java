@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.SecretKey;
-import org.axonframework.eventhandling.EventData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -109,11 +108,10 @@ public final class SealingSerializer implements Serializer {
      * Tells the keys which customers a batch of stored events read from the store holds, so that the first key
      * not cached loads all of theirs in one query; the customers are read only then.
      */
-    public void beforeDecoding(List<? extends EventData<?>> batch) {
+    public void beforeDecoding(List<? extends SerializedObject<?>> payloads) {
         keys.expect(() -> {
             Set<UUID> customers = new HashSet<>();
-            for (EventData<?> event : batch) {
-                SerializedObject<?> payload = event.getPayload();
+            for (SerializedObject<?> payload : payloads) {
                 if (isSealed(payload.getType())) {
                     customers.add(stored(payload).customerId());
                 }

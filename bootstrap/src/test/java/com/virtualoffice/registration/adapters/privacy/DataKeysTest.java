@@ -2,6 +2,7 @@ package com.virtualoffice.registration.adapters.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtualoffice.registration.adapters.persistence.EventDecoder;
 import com.virtualoffice.registration.adapters.persistence.RowWriter;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.support.Customers;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.crypto.SecretKey;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,8 @@ class DataKeysTest extends ServiceTest {
     private EventStorageEngine eventStore;
     @Autowired
     private MeterRegistry registry;
+    @Autowired
+    private EventDecoder decoder;
 
     private TransactionTemplate transactions;
     private Counter loads;
@@ -169,6 +173,28 @@ class DataKeysTest extends ServiceTest {
                 .count();
 
         assertThat(customers).isEqualTo(40);
+        assertThat(loads.count() - before).isEqualTo(1);
+    }
+
+    @Test
+    void given_events_read_on_one_thread_and_decoded_on_another_with_a_cold_cache_then_one_query_loads_their_keys()
+            throws Exception {
+        SellerWithKey seller = operator.sellerOn("starter");
+        for (int i = 0; i < 40; i++) {
+            var created = http.post("/api/customers").apiKey(seller.apiKey())
+                    .json(Customers.withEmail("apart-" + i + "-" + UUID.randomUUID() + "@example.com")).send();
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        serviceKeys.forgetCached();
+        List<? extends EventMessage<?>> read = eventStore.readEvents(seller.sellerId()).asStream().toList();
+        double before = loads.count();
+
+        Thread decoding = Thread.ofPlatform().start(() -> decoder.decode(read));
+        decoding.join();
+
+        assertThat(read.stream().map(EventMessage::getPayload)
+                .filter(event -> event instanceof CustomerRegistered registered && registered.email() != null))
+                .hasSize(40);
         assertThat(loads.count() - before).isEqualTo(1);
     }
 
