@@ -4,6 +4,7 @@ import com.virtualoffice.registration.domain.CustomerField;
 import com.virtualoffice.registration.domain.SellerEvent;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerRegistered;
 import com.virtualoffice.registration.domain.SellerEvent.CustomerUpdated;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -11,16 +12,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import javax.crypto.SecretKey;
+import java.util.function.UnaryOperator;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The event serializer, with the personal fields of the customer's events sealed: a {@code CustomerRegistered} or
@@ -43,7 +45,7 @@ public final class SealingSerializer implements Serializer {
     private final DataKeys keys;
     /** The JSON properties of the personal fields, as the events' records name them. */
     private final List<String> personalProperties;
-    /** Only for trees and tokens: the plain serializer decides how values are written. */
+    /** Only for tokens: the plain serializer decides how values are written. */
     private final ObjectMapper json = JsonMapper.builder().build();
 
     public SealingSerializer(Serializer plain, DataKeys keys) {
@@ -74,16 +76,42 @@ public final class SealingSerializer implements Serializer {
 
     private <T> SerializedObject<T> sealed(SellerEvent event, UUID customerId, boolean firstEvent,
                                            Class<T> expectedRepresentation) {
-        SerializedObject<JsonNode> tree = plain.serialize(event, JsonNode.class);
-        ObjectNode node = (ObjectNode) tree.getData();
-        ObjectNode personal = json.createObjectNode();
-        personalProperties.forEach(property -> personal.set(property, node.remove(property)));
-        SecretKey key = keys.forSealing(customerId, firstEvent);
-        byte[] sealed = Aead.seal(key, json.writeValueAsBytes(personal),
-                associatedData(tree.getType().getName(), event.sellerId(), customerId));
-        node.put(SEALED, Base64.getEncoder().encodeToString(sealed));
-        return plain.getConverter().convert(new SimpleSerializedObject<>(node, JsonNode.class, tree.getType()),
+        SerializedObject<byte[]> plainForm = plain.serialize(event, byte[].class);
+        byte[] stored = split(plainForm.getData(), personal -> Aead.seal(keys.forSealing(customerId, firstEvent),
+                personal, associatedData(plainForm.getType().getName(), event.sellerId(), customerId)));
+        return plain.getConverter().convert(new SimpleSerializedObject<>(stored, byte[].class, plainForm.getType()),
                 expectedRepresentation);
+    }
+
+    /**
+     * The plain event's JSON without its personal members and with {@code "sealed"} last, whose value is those
+     * members' JSON as an object, sealed. One streaming pass over the serialised event: a tree of it costs a parse
+     * and a second serialisation, which measured as half of sealing's cost per create.
+     */
+    private byte[] split(byte[] plainJson, UnaryOperator<byte[]> seal) {
+        ByteArrayOutputStream rest = new ByteArrayOutputStream(plainJson.length + 128);
+        ByteArrayOutputStream personal = new ByteArrayOutputStream(plainJson.length);
+        try (JsonParser parser = json.createParser(plainJson);
+             JsonGenerator restOut = json.createGenerator(rest);
+             JsonGenerator personalOut = json.createGenerator(personal)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("a customer event serialises as a JSON object");
+            }
+            restOut.writeStartObject();
+            personalOut.writeStartObject();
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonGenerator out = personalProperties.contains(name) ? personalOut : restOut;
+                parser.nextToken();
+                out.writeName(name);
+                out.copyCurrentStructure(parser);
+            }
+            personalOut.writeEndObject();
+            personalOut.flush();
+            restOut.writeStringProperty(SEALED, Base64.getEncoder().encodeToString(seal.apply(personal.toByteArray())));
+            restOut.writeEndObject();
+        }
+        return rest.toByteArray();
     }
 
     @Override
