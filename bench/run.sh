@@ -24,10 +24,11 @@ source bench/lib.sh
 if [ "${QUICK:-0}" = 1 ]; then
   : "${RUNS:=2}" "${WARMUP:=1}" "${DURATION:=2}" "${OPEN_DURATION:=4}" "${OPEN_WARMUP:=2}" "${SIZES:=10 100 1000}" \
     "${CREATES:=50}" "${READS:=20}" "${EVENTS:=10000}" "${SEED_SELLERS:=16}" \
-    "${STATE_SIZES:=1000000}"
+    "${STATE_SIZES:=1000000}" "${PREWARM:=2}"
 fi
 RUNS=${RUNS:-3}                          # runs per figure; the report gives their median
 WARMUP=${WARMUP:-3}                      # seconds of uncounted load before each closed-loop cell
+PREWARM=${PREWARM:-30}                   # seconds of uncounted load on each side before the first cell
 DURATION=${DURATION:-10}                 # seconds measured per closed-loop cell and per pgbench cell
 OPEN_DURATION=${OPEN_DURATION:-$((DURATION * 2))} # seconds of the open loop: its p99 needs the samples
 OPEN_WARMUP=${OPEN_WARMUP:-15}           # seconds of uncounted open loop first: the client's JIT and connections
@@ -142,6 +143,12 @@ load seller "$BASELINE_URL" "$ADMIN" enterprise "$SELLERS" >"$WORK/baseline-spre
 read -r _ BASELINE_HOT_KEY < <(load seller "$BASELINE_URL" "$ADMIN" enterprise)
 BASELINE_SPREAD_KEYS=$(awk '{print $2}' "$WORK/baseline-spread-sellers.txt" | paste -sd,)
 sleep 5 # a few idle samples
+
+# Both JVMs' JIT warmed before anything counts, so that the first run is not the cold one: the service has
+# more code to compile than the baseline and would otherwise lose its first cells to that alone.
+phase "prewarming the service and the baseline"
+load closed "$URL" "$SPREAD_KEYS" 8 "$PREWARM" 1 "prewarm-service" >/dev/null
+load closed "$BASELINE_URL" "$BASELINE_SPREAD_KEYS" 8 "$PREWARM" 1 "prewarm-baseline" >/dev/null
 
 # --- 1. create throughput beside pgbench ------------------------------------------------------------------
 # pgbench's ceiling: one-row insert transactions into a scratch table of about a customer row's size, on the same
@@ -333,8 +340,8 @@ mkdir -p bench/reports
   echo
   echo "The same \`POST /api/customers\` against this service and against bench/baseline (plain Spring Boot + JDBC:" \
        "key lookup, \`SELECT ... FOR UPDATE\` on the seller, insert under a unique index on the email, count" \
-       "raised, commit; same JVM options, its own database on the same PostgreSQL server). Closed loop, $WARMUP s" \
-       "of warm-up then $DURATION s per cell, each cell on the service and then on the baseline, never both at" \
+       "raised, commit; same JVM options, its own database on the same PostgreSQL server). After $PREWARM s of" \
+       "uncounted load on each (8 clients, spread), closed loop, $WARMUP s of warm-up then $DURATION s per cell, each cell on the service and then on the baseline, never both at" \
        "once. Ratio: the service's creates/s per the baseline's."
   echo
   echo "| layout | clients | service creates/s | baseline creates/s | ratio | service p50 ms | baseline p50 ms" \
