@@ -400,6 +400,12 @@ mkdir -p bench/reports
   echo "| full replay of every read model >= 13,000 events/s (today's) | $(fmt "$ALL_REPLAY_RATE" %.0f) events/s" \
        "| $(verdict "$ALL_REPLAY_RATE" '>=' 13000) |"
   echo
+  echo "What bounds a missed target, profiled, and the next step: [profile-create.md](profile-create.md) for the" \
+       "creates (one client, eight clients over sixteen sellers, one hot seller at 64);" \
+       "[sealing-cost.md](sealing-cost.md) for the replays (the customer events are sealed since issue 18, and" \
+       "decode at about 0.9x the plaintext rate). One client's rate moves by up to 1.3x between runs of one jar" \
+       "here, for the baseline as for the service."
+  echo
   echo "## 1b. Create throughput beside pgbench"
   echo
   echo "Closed loop: each client sends its next \`POST /api/customers\` when the last one answered; $WARMUP s of" \
