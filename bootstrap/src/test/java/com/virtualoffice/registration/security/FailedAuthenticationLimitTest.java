@@ -10,8 +10,9 @@ import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Unauthenticated traffic is cheap: 20 failed authentications per client address in 10 s, then 429 before any
- * key is looked at; unknown keys are remembered, so repeating one never reaches PostgreSQL; other clients go on.
+ * Unauthenticated traffic is cheap: 20 failed authentications per client address in 10 s (API keys, admin tokens
+ * and the metrics' token counted together), then 429 before any key is looked at; unknown keys are remembered, so
+ * repeating one never reaches PostgreSQL; other clients go on.
  * Each test is a client of its own address (127.0.0.x), so their counts do not mix.
  */
 class FailedAuthenticationLimitTest extends SecurityServiceTest {
@@ -78,5 +79,20 @@ class FailedAuthenticationLimitTest extends SecurityServiceTest {
                 .bearer(ServiceTest.ADMIN_TOKEN).send());
         assertThat(operatorElsewhere.post("/admin/sellers").bearer(ServiceTest.ADMIN_TOKEN)
                 .json("{\"name\":\"Elsewhere\"}").send().status()).isEqualTo(201);
+    }
+
+    @Test
+    void given_twenty_wrong_tokens_at_the_metrics_then_the_metrics_and_the_operator_api_are_429_from_there() {
+        Http scraper = Http.from("127.0.0.8", port);
+
+        for (int i = 0; i < 20; i++) {
+            assertError(scraper.get("/actuator/prometheus").bearer("guess-" + i).send(), 401, "Unauthorized",
+                    "Invalid admin token");
+        }
+
+        assertRateLimited(scraper.get("/actuator/prometheus").bearer(ServiceTest.ADMIN_TOKEN).send());
+        assertRateLimited(scraper.get("/admin/plans").bearer(ServiceTest.ADMIN_TOKEN).send());
+        assertThat(Http.from("127.0.0.9", port).get("/actuator/prometheus").bearer(ServiceTest.ADMIN_TOKEN).send()
+                .status()).isEqualTo(200);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -24,17 +25,29 @@ final class AdminAuthentication implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        failures.blocked(request.getRemoteAddr()).ifPresent(retryAfter -> {
-            throw ApiProblem.rateLimited(retryAfter);
+        refusal(request).ifPresent(problem -> {
+            throw problem;
         });
-        if (!admits(request)) {
-            failures.failed(request.getRemoteAddr());
-            throw ApiProblem.unauthorized(INVALID);
-        }
         return true;
     }
 
-    boolean admits(HttpServletRequest request) {
+    /**
+     * Why the request may not pass, if it may not: its address is blocked (429), or it lacks the token (401, and
+     * the failure counts). Empty for the operator.
+     */
+    Optional<ApiProblem> refusal(HttpServletRequest request) {
+        Optional<Long> retryAfter = failures.blocked(request.getRemoteAddr());
+        if (retryAfter.isPresent()) {
+            return retryAfter.map(ApiProblem::rateLimited);
+        }
+        if (!admits(request)) {
+            failures.failed(request.getRemoteAddr());
+            return Optional.of(ApiProblem.unauthorized(INVALID));
+        }
+        return Optional.empty();
+    }
+
+    private boolean admits(HttpServletRequest request) {
         byte[] presented = ApiKeyAuthentication.bearerToken(request)
                 .map(token -> token.getBytes(StandardCharsets.UTF_8))
                 .orElse(new byte[0]);
