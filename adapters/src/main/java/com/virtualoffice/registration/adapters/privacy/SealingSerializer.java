@@ -86,7 +86,7 @@ public final class SealingSerializer implements Serializer {
     /**
      * The plain event's JSON without its personal members and with {@code "sealed"} last, whose value is those
      * members' JSON as an object, sealed. One streaming pass over the serialised event: a tree of it costs a parse
-     * and a second serialisation, which measured as half of sealing's cost per create.
+     * and a second serialisation, which took half of sealing's execution samples per create.
      */
     private byte[] split(byte[] plainJson, UnaryOperator<byte[]> seal) {
         ByteArrayOutputStream rest = new ByteArrayOutputStream(plainJson.length + 128);
