@@ -341,8 +341,9 @@ mkdir -p bench/reports
   echo "The same \`POST /api/customers\` against this service and against bench/baseline (plain Spring Boot + JDBC:" \
        "key lookup, \`SELECT ... FOR UPDATE\` on the seller, insert under a unique index on the email, count" \
        "raised, commit; same JVM options, its own database on the same PostgreSQL server). After $PREWARM s of" \
-       "uncounted load on each (8 clients, spread), closed loop, $WARMUP s of warm-up then $DURATION s per cell, each cell on the service and then on the baseline, never both at" \
-       "once. Ratio: the service's creates/s per the baseline's."
+       "uncounted load on each (8 clients, spread), closed loop, $WARMUP s of warm-up then $DURATION s per" \
+       "cell, each cell on the service and then on the baseline, never both at once. Ratio: the service's" \
+       "creates/s per the baseline's."
   echo
   echo "| layout | clients | service creates/s | baseline creates/s | ratio | service p50 ms | baseline p50 ms" \
        "| service p99 ms | baseline p99 ms |"
