@@ -1,5 +1,6 @@
 package com.virtualoffice.registration;
 
+import com.virtualoffice.registration.support.DataDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class EmbeddedDatabaseAccessTest {
     @Test
     void given_a_fresh_data_directory_then_only_the_services_role_with_its_password_gets_in_and_it_is_no_superuser()
             throws Exception {
-        dataDir = Files.createTempDirectory("registration-access-");
+        dataDir = DataDirs.temporary("registration-access-");
 
         try (EmbeddedPostgres postgres = new EmbeddedDatabaseConfiguration().embeddedPostgres(dataDir, STOP_TIMEOUT)) {
             Path credentials = dataDir.resolve(EmbeddedDatabaseAccess.FILE_NAME);
@@ -71,7 +72,7 @@ class EmbeddedDatabaseAccessTest {
     @Test
     void given_a_data_directory_of_an_earlier_version_then_the_service_starts_on_it_and_keeps_its_data()
             throws Exception {
-        dataDir = Files.createTempDirectory("registration-access-upgrade-");
+        dataDir = DataDirs.temporary("registration-access-upgrade-");
         // What an earlier version left: zonky's defaults (trust, the superuser), its schema made by the superuser.
         try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
                 .setCleanDataDirectory(false).start()) {

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration;
 
+import com.virtualoffice.registration.support.DataDirs;
 import static com.virtualoffice.registration.support.Contract.FULL_KEY;
 import static com.virtualoffice.registration.support.Contract.LOWER_CASE_UUID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,7 @@ class OperatorCliTest {
 
     @BeforeAll
     static void freshDataDir() throws IOException {
-        dataDir = Files.createTempDirectory("registration-cli-test-");
+        dataDir = DataDirs.temporary("registration-cli-test-");
         System.setProperty(DATA_DIR, dataDir.toString());
         // As RegistrationApplication.main does before it hands over to the CLI.
         if (System.getProperty(UPDATE_CHECK) == null) {

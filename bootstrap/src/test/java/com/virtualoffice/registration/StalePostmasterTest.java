@@ -1,5 +1,6 @@
 package com.virtualoffice.registration;
 
+import com.virtualoffice.registration.support.DataDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.PgCtl;
@@ -38,7 +39,7 @@ class StalePostmasterTest {
 
     @Test
     void a_server_left_running_by_a_killed_service_is_stopped_and_the_next_start_finds_the_data() throws Exception {
-        dataDir = Files.createTempDirectory("registration-orphan-");
+        dataDir = DataDirs.temporary("registration-orphan-");
         PgCtl pgCtl;
         try (EmbeddedPostgres first = configuration.embeddedPostgres(dataDir, STOP_TIMEOUT)) {
             execute(first, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)");
@@ -64,7 +65,7 @@ class StalePostmasterTest {
 
     @Test
     void a_pid_file_naming_a_process_that_is_not_the_server_is_removed() throws Exception {
-        dataDir = Files.createTempDirectory("registration-stale-pid-");
+        dataDir = DataDirs.temporary("registration-stale-pid-");
         List<String> pidFile;
         try (EmbeddedPostgres first = configuration.embeddedPostgres(dataDir, STOP_TIMEOUT)) {
             pidFile = Files.readAllLines(postgresData().resolve("postmaster.pid"));

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration;
 
+import com.virtualoffice.registration.support.DataDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -70,7 +71,7 @@ class StartupRulesTest {
 
     private static List<String> onEmbedded() throws Exception {
         return new ArrayList<>(List.of("--registration.data-dir="
-                + Files.createTempDirectory("registration-startup-")));
+                + DataDirs.temporary("registration-startup-")));
     }
 
     @Test

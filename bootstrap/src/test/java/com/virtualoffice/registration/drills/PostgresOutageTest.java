@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.drills;
 
+import com.virtualoffice.registration.support.DataDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.RegistrationApplication;
@@ -36,7 +37,7 @@ class PostgresOutageTest {
 
     @Test
     void while_postgres_is_away_requests_get_a_prompt_503_and_then_the_service_recovers_by_itself() throws Exception {
-        Path dataDir = Files.createTempDirectory("registration-outage-");
+        Path dataDir = DataDirs.temporary("registration-outage-");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(RegistrationApplication.class,
                 TestClock.class).run(
                 "--server.port=0", "--registration.data-dir=" + dataDir, "--registration.admin-token=" + ADMIN,

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.eventstore;
 
+import com.virtualoffice.registration.support.DataDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.RegistrationApplication;
@@ -20,7 +21,7 @@ class RestartTest {
 
     @Test
     void customers_survive_a_restart() throws Exception {
-        Path dataDir = Files.createTempDirectory("registration-restart-");
+        Path dataDir = DataDirs.temporary("registration-restart-");
         String apiKey;
         String customerId;
         String customerBody;

@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.operations;
 
+import com.virtualoffice.registration.support.DataDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtualoffice.registration.support.Customers;
@@ -26,7 +27,7 @@ class StructuredLogTest {
 
     @Test
     void each_line_is_one_json_object_and_a_commands_lines_name_its_request_seller_and_command() throws Exception {
-        Path dataDir = Files.createTempDirectory("registration-ecs-");
+        Path dataDir = DataDirs.temporary("registration-ecs-");
         try (ServiceProcess service = ServiceProcess.start(
                 Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs", "DATA_DIR", dataDir.toString(),
                         "ADMIN_TOKEN", ADMIN, "AXONIQ_UPDATE_CHECKER_DISABLED", "true"),

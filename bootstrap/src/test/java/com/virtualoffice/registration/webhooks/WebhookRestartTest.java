@@ -1,5 +1,6 @@
 package com.virtualoffice.registration.webhooks;
 
+import com.virtualoffice.registration.support.DataDirs;
 import static com.virtualoffice.registration.webhooks.WebhookApi.ALL_EVENTS;
 import static com.virtualoffice.registration.webhooks.WebhookApi.assertIsEvent;
 import static com.virtualoffice.registration.webhooks.WebhookApi.assertSigned;
@@ -33,7 +34,7 @@ class WebhookRestartTest {
 
     @Test
     void a_delivery_that_failed_before_a_restart_arrives_after_it() throws Exception {
-        Path dataDir = Files.createTempDirectory("registration-webhook-restart-");
+        Path dataDir = DataDirs.temporary("registration-webhook-restart-");
         try (Receiver receiver = new Receiver()) {
             receiver.always("/hook", Behaviour.answer(500));
             String key;
