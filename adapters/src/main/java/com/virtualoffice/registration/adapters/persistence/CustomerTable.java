@@ -88,7 +88,7 @@ class CustomerTable implements Customers {
         declared.add(RowKind.column("seller_id", "uuid", CustomerView::sellerId));
         for (CustomerField field : CustomerField.values()) {
             declared.add(RowKind.column(field.key(), CustomerColumns.type(field),
-                    customer -> columns.column(customer.values().get(field))));
+                    customer -> columns.column(customer.valueOf(field))));
         }
         declared.add(RowKind.column("source", "text", CustomerView::source));
         declared.add(RowKind.column("created_at", "timestamptz", customer -> toColumn(customer.createdAt())));
