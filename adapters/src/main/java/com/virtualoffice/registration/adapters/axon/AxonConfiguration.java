@@ -125,7 +125,8 @@ public class AxonConfiguration {
                 .persistenceExceptionResolver(duplicateKeyResolver)
                 .batchSize(properties.eventReadBatchSize())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager), eventSchema, rows, eventSerializer::beforeDecoding);
+                .transactionManager(transactionManager), eventSchema, rows, eventSerializer::beforeDecoding,
+                eventSerializer::beforeStreaming);
     }
 
     /** Written on one thread: snapshots are background work and must not take the cores the requests need. */

@@ -45,16 +45,20 @@ final class EventRows extends JdbcEventStorageEngine implements EventDecoder {
     private final RowWriter rows;
     private final RowKind.Insert<EventRow> kind;
     private final Consumer<List<? extends SerializedObject<?>>> beforeDecoding;
+    private final Consumer<List<? extends SerializedObject<?>>> beforeStreaming;
 
     /**
-     * @param beforeDecoding sees the payloads of each batch read from the store, on the thread that decodes them
-     *                       next, before they are decoded
+     * @param beforeDecoding  sees the payloads of each batch of an aggregate's events read from the store, on the
+     *                        thread that decodes them next, before they are decoded
+     * @param beforeStreaming the same for each batch of a stream over the whole store (tracked reads: replays)
      */
     EventRows(Builder builder, EventSchema schema, RowWriter rows,
-              Consumer<List<? extends SerializedObject<?>>> beforeDecoding) {
+              Consumer<List<? extends SerializedObject<?>>> beforeDecoding,
+              Consumer<List<? extends SerializedObject<?>>> beforeStreaming) {
         super(builder);
         this.rows = rows;
         this.beforeDecoding = beforeDecoding;
+        this.beforeStreaming = beforeStreaming;
         String table = schema.domainEventTable();
         this.kind = RowKind.insert(table, List.of(
                 column(schema.eventIdentifierColumn(), "varchar", EventRow::eventIdentifier),
@@ -88,7 +92,7 @@ final class EventRows extends JdbcEventStorageEngine implements EventDecoder {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         List<? extends TrackedEventData<?>> batch = super.fetchTrackedEvents(lastToken, batchSize);
-        beforeDecoding.accept(payloads(batch));
+        beforeStreaming.accept(payloads(batch));
         return batch;
     }
 
@@ -105,12 +109,15 @@ final class EventRows extends JdbcEventStorageEngine implements EventDecoder {
         return batch.stream().<SerializedObject<?>>map(EventData::getPayload).toList();
     }
 
-    /** Decodes events this engine read, here rather than on the thread that read them, as one batch. */
+    /**
+     * Decodes events this engine read, here rather than on the thread that read them, as one batch of a stream
+     * over the store (a replay's).
+     */
     @Override
     public void decode(List<? extends EventMessage<?>> events) {
         Serializer serializer = getEventSerializer();
         // The stored bytes, which an event read and not yet decoded hands out as they are.
-        beforeDecoding.accept(events.stream()
+        beforeStreaming.accept(events.stream()
                 .<SerializedObject<?>>map(event -> event.serializePayload(serializer, byte[].class))
                 .toList());
         for (EventMessage<?> event : events) {

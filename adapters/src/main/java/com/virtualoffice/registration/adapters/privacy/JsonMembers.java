@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits a JSON object's members in two by their names, copying the bytes of each member as they are. Hand-written
- * for speed: a parser and two generators per event took Jackson's shared buffer pool three times per create, which
- * was most of what the split cost beyond the plain event (bench/reports/sealing-cost.md). It reads what Jackson
- * writes for the events' records: member names without escapes, which are compared as their bytes.
+ * The top-level members of a JSON object, found by one scan of its bytes: to split them in two by their names,
+ * copying each member's bytes as they are, and to find a few string members of a stored event. Hand-written for
+ * speed: a parser and two generators per event took Jackson's shared buffer pool three times per create, which was
+ * most of what the split cost beyond the plain event, and a replay parsed each stored event twice more to find its
+ * customer (bench/reports/sealing-cost.md). It reads what Jackson writes for the events' records: member names
+ * without escapes, which are compared as their bytes.
  */
 final class JsonMembers {
 
@@ -17,11 +19,21 @@ final class JsonMembers {
     record Split(byte[] chosen, byte[] others) {
     }
 
+    /** Sees each top-level member as offsets: its name with its quotes, and its value. */
+    @FunctionalInterface
+    interface Visitor {
+        void member(int nameStart, int nameEnd, int valueStart, int valueEnd);
+    }
+
     private final List<byte[]> names;
 
     JsonMembers(List<String> names) {
-        this.names = names.stream().map(name -> ('"' + name + '"').getBytes(StandardCharsets.UTF_8))
-                .toList();
+        this.names = names.stream().map(JsonMembers::quoted).toList();
+    }
+
+    /** A member's name as it stands in the JSON, quotes included. */
+    static byte[] quoted(String name) {
+        return ('"' + name + '"').getBytes(StandardCharsets.UTF_8);
     }
 
     Split split(byte[] json) {
@@ -29,37 +41,51 @@ final class JsonMembers {
         ByteArrayOutputStream others = new ByteArrayOutputStream(json.length);
         chosen.write('{');
         others.write('{');
-        int at = skipWhitespace(json, 0);
-        expect(json, at, '{');
-        at = skipWhitespace(json, at + 1);
-        if (json[at] != '}') {
-            while (true) {
-                int nameStart = at;
-                int nameEnd = endOfString(json, nameStart);
-                at = skipWhitespace(json, nameEnd);
-                expect(json, at, ':');
-                int valueEnd = endOfValue(json, skipWhitespace(json, at + 1));
-                ByteArrayOutputStream out = isChosen(json, nameStart, nameEnd) ? chosen : others;
-                if (out.size() > 1) {
-                    out.write(',');
-                }
-                out.write(json, nameStart, valueEnd - nameStart);
-                at = skipWhitespace(json, valueEnd);
-                if (json[at] == '}') {
-                    break;
-                }
-                expect(json, at, ',');
-                at = skipWhitespace(json, at + 1);
+        forEach(json, (nameStart, nameEnd, valueStart, valueEnd) -> {
+            ByteArrayOutputStream out = isChosen(json, nameStart, nameEnd) ? chosen : others;
+            if (out.size() > 1) {
+                out.write(',');
             }
-        }
+            out.write(json, nameStart, valueEnd - nameStart);
+        });
         chosen.write('}');
         others.write('}');
         return new Split(chosen.toByteArray(), others.toByteArray());
     }
 
+    /** Each top-level member of the object, in order. */
+    static void forEach(byte[] json, Visitor visitor) {
+        int at = skipWhitespace(json, 0);
+        expect(json, at, '{');
+        at = skipWhitespace(json, at + 1);
+        if (json[at] == '}') {
+            return;
+        }
+        while (true) {
+            int nameStart = at;
+            int nameEnd = endOfString(json, nameStart);
+            at = skipWhitespace(json, nameEnd);
+            expect(json, at, ':');
+            int valueStart = skipWhitespace(json, at + 1);
+            int valueEnd = endOfValue(json, valueStart);
+            visitor.member(nameStart, nameEnd, valueStart, valueEnd);
+            at = skipWhitespace(json, valueEnd);
+            if (json[at] == '}') {
+                return;
+            }
+            expect(json, at, ',');
+            at = skipWhitespace(json, at + 1);
+        }
+    }
+
+    /** Whether the name between those offsets, quotes included, is {@code quotedName}. */
+    static boolean named(byte[] json, int nameStart, int nameEnd, byte[] quotedName) {
+        return Arrays.equals(json, nameStart, nameEnd, quotedName, 0, quotedName.length);
+    }
+
     private boolean isChosen(byte[] json, int nameStart, int nameEnd) {
         for (byte[] name : names) {
-            if (Arrays.equals(json, nameStart, nameEnd, name, 0, name.length)) {
+            if (named(json, nameStart, nameEnd, name)) {
                 return true;
             }
         }

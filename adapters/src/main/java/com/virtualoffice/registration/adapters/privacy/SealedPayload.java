@@ -1,16 +1,15 @@
 package com.virtualoffice.registration.adapters.privacy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.ObjectMapper;
 
 /**
- * A stored sealed event as JSON bytes, read by one streaming pass: the ids its associated data names, the sealed
- * value, and where the {@code "sealed"} member lies, so that the opened personal fields are spliced in its place
- * and the event is decoded from bytes like any plain one. Hand-written for speed: building a tree of the event,
- * merging the fields into it and decoding the tree cost a customer replay a quarter of its rate.
+ * A stored sealed event as JSON bytes, read by one scan of its top-level members ({@link JsonMembers}): the ids its
+ * associated data names, the sealed value, and where the {@code "sealed"} member lies, so that the opened personal
+ * fields are spliced in its place and the event is decoded from bytes like any plain one. Hand-written for speed:
+ * building a tree of the event, merging the fields into it and decoding the tree cost a customer replay a quarter
+ * of its rate.
  *
  * @param json the stored event
  * @param sealedText the sealed value as stored, in base64: decoded only by who opens it
@@ -20,39 +19,42 @@ import tools.jackson.databind.ObjectMapper;
 record SealedPayload(byte[] json, UUID sellerId, UUID customerId, String sealedText, int memberStart,
                      int memberEnd) {
 
-    private static final String SELLER_ID = "sellerId";
-    private static final String CUSTOMER_ID = "customerId";
+    private static final byte[] SELLER_ID = JsonMembers.quoted("sellerId");
+    private static final byte[] CUSTOMER_ID = JsonMembers.quoted("customerId");
+    private static final byte[] SEALED = JsonMembers.quoted(SealingSerializer.SEALED);
 
-    static SealedPayload read(ObjectMapper mapper, byte[] json) {
-        UUID sellerId = null;
-        UUID customerId = null;
-        String sealed = null;
-        int memberStart = -1;
-        int memberEnd = -1;
-        try (JsonParser parser = mapper.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw malformed("is not a JSON object");
+    static SealedPayload read(byte[] json) {
+        String[] values = new String[3];
+        int[] member = {-1, -1};
+        JsonMembers.forEach(json, (nameStart, nameEnd, valueStart, valueEnd) -> {
+            if (JsonMembers.named(json, nameStart, nameEnd, SELLER_ID)) {
+                values[0] = plainString(json, valueStart, valueEnd);
+            } else if (JsonMembers.named(json, nameStart, nameEnd, CUSTOMER_ID)) {
+                values[1] = plainString(json, valueStart, valueEnd);
+            } else if (JsonMembers.named(json, nameStart, nameEnd, SEALED)) {
+                values[2] = plainString(json, valueStart, valueEnd);
+                member[0] = nameStart;
+                member[1] = valueEnd;
             }
-            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
-                String name = parser.currentName();
-                int nameStart = (int) parser.currentTokenLocation().getByteOffset();
-                parser.nextToken();
-                switch (name) {
-                    case SELLER_ID -> sellerId = UUID.fromString(parser.getString());
-                    case CUSTOMER_ID -> customerId = UUID.fromString(parser.getString());
-                    case SealingSerializer.SEALED -> {
-                        sealed = parser.getString();
-                        memberStart = nameStart;
-                        memberEnd = (int) parser.currentTokenLocation().getByteOffset() + sealed.length() + 2;
-                    }
-                    default -> parser.skipChildren();
-                }
-            }
-        }
-        if (sellerId == null || customerId == null || sealed == null || json[memberEnd - 1] != '"') {
+        });
+        if (values[0] == null || values[1] == null || values[2] == null) {
             throw malformed("lacks its seller, its customer or a plain sealed value");
         }
-        return new SealedPayload(json, sellerId, customerId, sealed, memberStart, memberEnd);
+        return new SealedPayload(json, UUID.fromString(values[0]), UUID.fromString(values[1]), values[2], member[0],
+                member[1]);
+    }
+
+    /** A string value with no escapes in it (ids and base64 have none), else null. */
+    private static String plainString(byte[] json, int valueStart, int valueEnd) {
+        if (json[valueStart] != '"') {
+            return null;
+        }
+        for (int at = valueStart + 1; at < valueEnd - 1; at++) {
+            if (json[at] == '\\') {
+                return null;
+            }
+        }
+        return new String(json, valueStart + 1, valueEnd - valueStart - 2, StandardCharsets.ISO_8859_1);
     }
 
     /** The sealed value's bytes. */

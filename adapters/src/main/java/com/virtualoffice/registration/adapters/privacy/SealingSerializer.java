@@ -17,8 +17,6 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The event serializer, with the personal fields of the customer's events sealed: a {@code CustomerRegistered} or
@@ -41,8 +39,6 @@ public final class SealingSerializer implements Serializer {
     private final DataKeys keys;
     /** The JSON properties of the personal fields, as the events' records name them. */
     private final JsonMembers personalMembers;
-    /** Only for scanning stored events: the plain serializer decides how values are written. */
-    private final ObjectMapper json = JsonMapper.builder().build();
 
     public SealingSerializer(Serializer plain, DataKeys keys) {
         this.plain = plain;
@@ -117,19 +113,26 @@ public final class SealingSerializer implements Serializer {
      * not cached loads all of theirs in one query; the customers are read only then.
      */
     public void beforeDecoding(List<? extends SerializedObject<?>> payloads) {
-        keys.expect(() -> {
-            Set<UUID> customers = new HashSet<>();
-            for (SerializedObject<?> payload : payloads) {
-                if (isSealed(payload.getType())) {
-                    customers.add(stored(payload).customerId());
-                }
+        keys.expect(() -> customers(payloads));
+    }
+
+    /** The same for a batch of a stream over the whole store, whose keys are not cached ({@link DataKeys}). */
+    public void beforeStreaming(List<? extends SerializedObject<?>> payloads) {
+        keys.expectStreaming(() -> customers(payloads));
+    }
+
+    private Set<UUID> customers(List<? extends SerializedObject<?>> payloads) {
+        Set<UUID> customers = new HashSet<>();
+        for (SerializedObject<?> payload : payloads) {
+            if (isSealed(payload.getType())) {
+                customers.add(stored(payload).customerId());
             }
-            return customers;
-        });
+        }
+        return customers;
     }
 
     private SealedPayload stored(SerializedObject<?> sealed) {
-        return SealedPayload.read(json, plain.getConverter().convert(sealed, byte[].class).getData());
+        return SealedPayload.read(plain.getConverter().convert(sealed, byte[].class).getData());
     }
 
     private static boolean isSealed(SerializedType type) {

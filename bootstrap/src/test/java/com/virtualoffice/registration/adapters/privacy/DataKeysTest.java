@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import javax.crypto.SecretKey;
 import org.axonframework.eventhandling.EventMessage;
@@ -154,6 +156,31 @@ class DataKeysTest extends ServiceTest {
         }
         // The batch's one query: a cache of one key admits almost none of them, the batch keeps them all.
         assertThat(tinyLoads.count()).isEqualTo(1);
+    }
+
+    @Test
+    void given_a_batch_of_a_stream_over_the_store_then_one_query_opens_it_and_the_cache_learns_none_of_its_keys()
+            throws Exception {
+        List<UUID> customers = IntStream.range(0, 30).mapToObj(i -> UUID.randomUUID()).toList();
+        List<SecretKey> made = transactions.execute(status ->
+                customers.stream().map(customer -> keys.forSealing(customer, true)).toList());
+        UUID erased = customers.getFirst();
+        transactions.executeWithoutResult(status -> keys.destroy(erased));
+        Counter ownLoads = new SimpleMeterRegistry().counter("loads");
+        DataKeys streaming = new DataKeys(jdbc, rows, transactions, masterKey, 100, Duration.ofMinutes(10), ownLoads);
+
+        streaming.expectStreaming(() -> customers);
+
+        assertThat(streaming.forOpening(erased)).isEmpty();
+        for (int i = 1; i < customers.size(); i++) {
+            assertThat(streaming.forOpening(customers.get(i))).contains(made.get(i));
+        }
+        assertThat(ownLoads.count()).isEqualTo(1);
+        // A thread without that batch has only the cache to spare it a query, and the cache learnt nothing.
+        AtomicReference<Optional<SecretKey>> elsewhere = new AtomicReference<>();
+        Thread.ofPlatform().start(() -> elsewhere.set(streaming.forOpening(customers.get(1)))).join();
+        assertThat(elsewhere.get()).contains(made.get(1));
+        assertThat(ownLoads.count()).isEqualTo(2);
     }
 
     @Test
